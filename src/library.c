@@ -1,0 +1,516 @@
+/*
+ * library.c: the briefings of a library.  Importing a file atomically (one
+ * transaction, de-duplicated by checksum), listing briefings, finding one by
+ * slug, and seeding an empty library with the bundled briefings.
+ */
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "library.h"
+#include "search.h"
+#include "util.h"
+
+void
+briefing_clear(struct briefing *b)
+{
+	free(b->slug);
+	free(b->title);
+	free(b->byline);
+	free(b->date);
+	free(b->source);
+	free(b->filename);
+	free(b->checksum);
+	memset(b, 0, sizeof *b);
+}
+
+void
+briefings_free(struct briefing *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		briefing_clear(&v[i]);
+	free(v);
+}
+
+static char *
+library_dupcol(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return s == NULL ? NULL : xstrdup((const char *)s);
+}
+
+/* The slug of a file name: its base name without extension, in lower case,
+ * with runs of anything but letters and digits turned into one '-'. */
+static char *
+library_slugify(const char *filename)
+{
+	const char *base = strrchr(filename, '/'), *dot;
+	struct buf b = { 0 };
+	bool dash = false;
+
+	base = base ? base + 1 : filename;
+	if ((dot = strrchr(base, '.')) == NULL || dot == base)
+		dot = base + strlen(base);
+	for (const char *p = base; p < dot; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c >= 0x80 || (c >= '0' && c <= '9') ||
+		    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+			if (dash && b.len > 0)
+				buf_addc(&b, '-');
+			dash = false;
+			buf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+		} else
+			dash = true;
+	}
+	if (b.len == 0)
+		buf_addstr(&b, "briefing");
+	return buf_take(&b);
+}
+
+/* Looks a value up in one column; *found says whether a row matched. */
+static int
+library_exists(struct store *st, const char *sql, const char *value,
+    bool *found, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_prepare(st, sql, &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, value, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	*found = rc == SQLITE_ROW;
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(st, cause, "cannot read the library");
+	return 0;
+}
+
+/* A slug not yet used in the library: name, name-2, name-3, ... */
+static int
+library_unique_slug(struct store *st, const char *filename, char **slug,
+    char **cause)
+{
+	char *base = library_slugify(filename), *try = xstrdup(base);
+	bool found;
+	int rc;
+
+	for (int n = 2;; n++) {
+		rc = library_exists(st, "SELECT 1 FROM briefing WHERE slug = ?",
+		    try, &found, cause);
+		if (rc != 0 || !found)
+			break;
+		free(try);
+		try = xasprintf("%s-%d", base, n);
+	}
+	free(base);
+	if (rc != 0) {
+		free(try);
+		return rc;
+	}
+	*slug = try;
+	return 0;
+}
+
+/* The slug of the briefing with this checksum. */
+static int
+library_slug_of(struct store *st, const char *checksum, char **slug,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_prepare(st, "SELECT slug FROM briefing WHERE checksum = ?",
+	    &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, checksum, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*slug = library_dupcol(stmt, 0);
+	else
+		rc = store_error(st, cause, "cannot read the library");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* The front matter as "key: value" lines, the way it is kept. */
+static char *
+library_front_matter(const struct doc *doc)
+{
+	struct buf b = { 0 };
+
+	for (size_t i = 0; i < doc->n_meta; i++)
+		buf_printf(&b, "%s: %s\n", doc->meta[i].key, doc->meta[i].value);
+	return buf_take(&b);
+}
+
+static char *
+library_join(char **v, size_t n)
+{
+	struct buf b = { 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&b, '\n');
+		buf_addstr(&b, v[i]);
+	}
+	return buf_take(&b);
+}
+
+static int
+library_insert_briefing(struct store *st, const struct doc *doc,
+    const char *filename, const char *checksum, const char *slug,
+    int64_t *id, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO briefing (slug, title, byline, date, source, filename,"
+	    " checksum, imported, front_matter, preface)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	const char *base = strrchr(filename, '/');
+	char *fm = library_front_matter(doc);
+	char *preface = library_join(doc->preface, doc->n_preface);
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_prepare(st, sql, &stmt, cause)) != 0)
+		goto out;
+	sqlite3_bind_text(stmt, 1, slug, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 2, doc->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, doc->byline, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 4, doc->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 5, doc->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 6, base ? base + 1 : filename, -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 7, checksum, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 8, (sqlite3_int64)time(NULL));
+	sqlite3_bind_text(stmt, 9, fm, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 10, preface, -1, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = store_error(st, cause, "cannot add the briefing");
+	*id = sqlite3_last_insert_rowid(store_db(st));
+	sqlite3_finalize(stmt);
+out:
+	free(fm);
+	free(preface);
+	return rc;
+}
+
+/* Where the sections of a briefing are being inserted: the open ancestors. */
+struct library_cursor {
+	int64_t	ids[64];	/* ids[d] = the last section at depth d + 1 */
+	int	ords[65];	/* ords[d] = children so far at depth d + 1 */
+	char	path[64 * 12];
+	int	depth;
+};
+
+/* Places a section at depth under the open ancestors and names its path. */
+static void
+library_place(struct library_cursor *c, int depth, int64_t *parent, int *ord)
+{
+	if (depth < 1)
+		depth = 1;
+	if (depth > c->depth + 1)
+		depth = c->depth + 1;
+	if (depth > 64)
+		depth = 64;
+	c->ords[depth - 1]++;
+	c->ords[depth] = 0;
+	*ord = c->ords[depth - 1];
+	*parent = depth > 1 ? c->ids[depth - 2] : 0;
+	c->depth = depth;
+	c->path[0] = '\0';
+	for (int d = 0; d < depth; d++) {
+		size_t len = strlen(c->path);
+
+		snprintf(c->path + len, sizeof c->path - len, "%s%d",
+		    d > 0 ? "." : "", c->ords[d]);
+	}
+}
+
+static int
+library_insert_sections(struct store *st, const struct doc *doc, int64_t bid,
+    int *n_paras, char **cause)
+{
+	sqlite3_stmt *sec = NULL, *par = NULL;
+	struct library_cursor cur = { .depth = 0 };
+	int rc;
+
+	if ((rc = store_prepare(st, "INSERT INTO section (briefing_id,"
+	    " parent_id, seq, ord, depth, path, label, title, topic)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &sec, cause)) != 0 ||
+	    (rc = store_prepare(st, "INSERT INTO paragraph (section_id, ord,"
+	    " text) VALUES (?, ?, ?)", &par, cause)) != 0)
+		goto out;
+	for (size_t i = 0; i < doc->n_sections && rc == 0; i++) {
+		const struct doc_section *ds = &doc->sections[i];
+		int64_t parent, id;
+		int ord;
+
+		library_place(&cur, ds->depth, &parent, &ord);
+		sqlite3_bind_int64(sec, 1, bid);
+		if (parent != 0)
+			sqlite3_bind_int64(sec, 2, parent);
+		else
+			sqlite3_bind_null(sec, 2);
+		sqlite3_bind_int(sec, 3, (int)i);
+		sqlite3_bind_int(sec, 4, ord);
+		sqlite3_bind_int(sec, 5, cur.depth);
+		sqlite3_bind_text(sec, 6, cur.path, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sec, 7, ds->label, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sec, 8, ds->title, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sec, 9, ds->topic, -1, SQLITE_STATIC);
+		if (sqlite3_step(sec) != SQLITE_DONE) {
+			rc = store_error(st, cause, "cannot add a section");
+			break;
+		}
+		sqlite3_reset(sec);
+		id = sqlite3_last_insert_rowid(store_db(st));
+		cur.ids[cur.depth - 1] = id;
+		for (size_t j = 0; j < ds->n_paras; j++) {
+			sqlite3_bind_int64(par, 1, id);
+			sqlite3_bind_int(par, 2, (int)j);
+			sqlite3_bind_text(par, 3, ds->paras[j], -1,
+			    SQLITE_STATIC);
+			if (sqlite3_step(par) != SQLITE_DONE) {
+				rc = store_error(st, cause,
+				    "cannot add a paragraph");
+				break;
+			}
+			sqlite3_reset(par);
+			(*n_paras)++;
+		}
+	}
+out:
+	sqlite3_finalize(sec);
+	sqlite3_finalize(par);
+	return rc;
+}
+
+int
+library_add(struct store *st, const struct doc *doc, const char *filename,
+    const char *checksum, struct import_result *result, char **cause)
+{
+	char *slug = NULL;
+	bool dup;
+	int rc;
+
+	memset(result, 0, sizeof *result);
+	if (store_readonly(st))
+		return fail(cause, EX_IOERR, "%s is read-only", store_path(st));
+	if ((rc = store_begin(st, cause)) != 0)
+		return rc;
+	/* Checked inside the transaction: another brief may import it too. */
+	rc = library_exists(st, "SELECT 1 FROM briefing WHERE checksum = ?",
+	    checksum, &dup, cause);
+	if (rc == 0 && dup) {
+		store_rollback(st);
+		result->duplicate = true;
+		return library_slug_of(st, checksum, &result->slug, cause);
+	}
+	if (rc == 0)
+		rc = library_unique_slug(st, filename, &slug, cause);
+	if (rc == 0)
+		rc = library_insert_briefing(st, doc, filename, checksum, slug,
+		    &result->id, cause);
+	if (rc == 0)
+		rc = library_insert_sections(st, doc, result->id,
+		    &result->n_paragraphs, cause);
+	if (rc == 0)
+		rc = search_index_briefing(st, result->id, cause);
+	if (rc == 0)
+		rc = store_commit(st, cause);
+	if (rc != 0) {
+		store_rollback(st);
+		free(slug);
+		return rc;
+	}
+	result->slug = slug;
+	result->n_sections = (int)doc->n_sections;
+	return 0;
+}
+
+int
+library_import(struct store *st, const char *path,
+    struct import_result *result, char **warning, char **cause)
+{
+	char checksum[65], *data;
+	struct doc doc;
+	size_t len;
+	int rc;
+
+	*warning = NULL;
+	memset(result, 0, sizeof *result);
+	if ((rc = read_file(path, &data, &len, cause)) != 0)
+		return rc;
+	sha256_hex(data, len, checksum);
+	rc = import_parse(path, data, len, IMPORT_AUTO, &doc, cause);
+	free(data);
+	if (rc != 0)
+		return rc;
+	rc = library_add(st, &doc, path, checksum, result, cause);
+	if (rc == 0 && doc.n_replaced > 0)
+		*warning = xasprintf("replaced %zu invalid or control "
+		    "character%s with U+FFFD (first at line %zu)",
+		    doc.n_replaced, doc.n_replaced == 1 ? "" : "s",
+		    doc.first_replaced_line);
+	doc_free(&doc);
+	return rc;
+}
+
+int
+library_list(struct store *st, struct briefing **out, size_t *n,
+    char **cause)
+{
+	static const char sql[] =
+	    "SELECT b.id, slug, title, byline, date, source, filename, checksum,"
+	    " imported, (SELECT count(*) FROM section s WHERE s.briefing_id = b.id)"
+	    " FROM briefing b ORDER BY b.id";
+	struct briefing *v = NULL;
+	sqlite3_stmt *stmt;
+	size_t count = 0;
+	int rc;
+
+	if ((rc = store_prepare(st, sql, &stmt, cause)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		struct briefing *b;
+
+		v = xreallocarray(v, count + 1, sizeof *v);
+		b = &v[count++];
+		b->id = sqlite3_column_int64(stmt, 0);
+		b->slug = library_dupcol(stmt, 1);
+		b->title = library_dupcol(stmt, 2);
+		b->byline = library_dupcol(stmt, 3);
+		b->date = library_dupcol(stmt, 4);
+		b->source = library_dupcol(stmt, 5);
+		b->filename = library_dupcol(stmt, 6);
+		b->checksum = library_dupcol(stmt, 7);
+		b->imported = sqlite3_column_int64(stmt, 8);
+		b->n_sections = sqlite3_column_int(stmt, 9);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		briefings_free(v, count);
+		return store_error(st, cause, "cannot list briefings");
+	}
+	*out = v;
+	*n = count;
+	return 0;
+}
+
+int
+library_count(struct store *st, int *count, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_prepare(st, "SELECT count(*) FROM briefing", &stmt,
+	    cause)) != 0)
+		return rc;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*count = sqlite3_column_int(stmt, 0);
+	else
+		rc = store_error(st, cause, "cannot read the library");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+int
+library_find(struct store *st, const char *slug, struct briefing *out,
+    char **cause)
+{
+	struct briefing *v;
+	struct buf known = { 0 };
+	size_t n;
+	int rc;
+
+	if ((rc = library_list(st, &v, &n, cause)) != 0)
+		return rc;
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(v[i].slug, slug) == 0) {
+			*out = v[i];
+			memset(&v[i], 0, sizeof v[i]);
+			briefings_free(v, n);
+			return 0;
+		}
+		buf_printf(&known, "%s%s", known.len ? ", " : "", v[i].slug);
+	}
+	briefings_free(v, n);
+	rc = fail(cause, EX_DATAERR, "no briefing '%s' (the library has: %s)",
+	    slug, known.len ? known.data : "nothing");
+	buf_free(&known);
+	return rc;
+}
+
+/* The folder of bundled briefings: beside the binary when it runs from a
+ * build directory, else the installed data directory. */
+static char *
+library_assets_dir(void)
+{
+	char exe[PATH_MAX], *slash, *dir;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			dir = xasprintf("%s/assets", exe);
+			if (access(dir, R_OK | X_OK) == 0)
+				return dir;
+			free(dir);
+		}
+	}
+	return xstrdup(BRIEF_DATADIR);
+}
+
+static int
+library_is_briefing_file(const struct dirent *d)
+{
+	const char *dot = strrchr(d->d_name, '.');
+
+	return d->d_name[0] != '.' && dot != NULL &&
+	    (strcmp(dot, ".txt") == 0 || strcmp(dot, ".md") == 0);
+}
+
+int
+library_seed(struct store *st, char **cause)
+{
+	struct dirent **names;
+	char *dir, *warning;
+	int count, rc, n;
+
+	if (store_readonly(st))
+		return 0;
+	if ((rc = library_count(st, &count, cause)) != 0 || count > 0)
+		return rc;
+	dir = library_assets_dir();
+	if ((n = scandir(dir, &names, library_is_briefing_file,
+	    alphasort)) < 0) {
+		rc = fail(cause, EX_NOINPUT, "no bundled briefings in %s", dir);
+		free(dir);
+		return rc;
+	}
+	for (int i = 0; i < n; i++) {
+		struct import_result res;
+		char *path = xasprintf("%s/%s", dir, names[i]->d_name);
+
+		if (rc == 0)
+			rc = library_import(st, path, &res, &warning, cause);
+		if (rc == 0) {
+			free(res.slug);
+			free(warning);
+		}
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	free(dir);
+	return rc;
+}

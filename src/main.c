@@ -1,0 +1,222 @@
+/*
+ * main.c: the command line.  Parses options (getopt_long), opens the
+ * library (seeding an empty one with the bundled briefings) and runs a
+ * subcommand (cli.c) or the terminal UI (ui/app.c).  DESIGN.md section 2 is
+ * the contract.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "config.h"
+#include "library.h"
+#include "store.h"
+#include "ui/app.h"
+#include "util.h"
+
+enum {
+	OPT_DB = 256,
+	OPT_WIDTH,
+	OPT_NO_COLOR,
+	OPT_LIMIT,
+	OPT_FORMAT,
+	OPT_FORCE,
+};
+
+static const struct option main_options[] = {
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "width", required_argument, NULL, OPT_WIDTH },
+	{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+	{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+	{ "limit", required_argument, NULL, OPT_LIMIT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static void
+main_usage(FILE *fp)
+{
+	fputs("usage: brief [--db PATH] [--width N] [--no-color]   open the "
+	    "terminal UI\n", fp);
+	cli_usage_commands(fp);
+	fputs("  brief --help | --version\n"
+	    "\n"
+	    "SECTION is an ordinal path (5.1.3), a topic (security), or\n"
+	    "BRIEFING:PATH.  The library is $BRIEF_DB, or --db PATH, or\n"
+	    "$XDG_DATA_HOME/brief/library.db; an empty one gets the bundled\n"
+	    "briefings.  In the terminal UI, ? lists the keys.\n", fp);
+}
+
+static int
+main_usage_error(const char *what, const char *why)
+{
+	cli_error(EX_USAGE, what, why);
+	fputs("Try 'brief --help'.\n", stderr);
+	return EX_USAGE;
+}
+
+/* Parses a non-negative number option; false when it is not one. */
+static bool
+main_number(const char *s, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* The default wrap width: the terminal's when stdout is one, else 80. */
+static int
+main_default_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Reads the options into opt; returns 0, or an exit code (-1: exit 0). */
+static int
+main_parse(int argc, char **argv, struct cli_options *opt)
+{
+	long v;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "ho:V", main_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+			opt->db = optarg;
+			break;
+		case OPT_WIDTH:
+			if (!main_number(optarg, 10000, &v))
+				return main_usage_error("--width",
+				    "expects a number of columns (0: no wrapping)");
+			opt->width = (int)v;
+			opt->width_set = true;
+			break;
+		case OPT_NO_COLOR:
+			opt->no_color = true;
+			break;
+		case OPT_LIMIT:
+			if (!main_number(optarg, LONG_MAX, &v) || v == 0)
+				return main_usage_error("--limit",
+				    "expects a positive number");
+			opt->limit = v;
+			break;
+		case 'o':
+			opt->output = optarg;
+			break;
+		case OPT_FORMAT:
+			opt->format = optarg;
+			break;
+		case OPT_FORCE:
+			opt->force = true;
+			break;
+		case 'h':
+			main_usage(stdout);
+			return -1;
+		case 'V':
+			printf("brief %s\n", BRIEF_VERSION);
+			return -1;
+		default:
+			fputs("Try 'brief --help'.\n", stderr);
+			return EX_USAGE;
+		}
+	}
+	if (!opt->width_set)
+		opt->width = main_default_width();
+	return 0;
+}
+
+/* Refuses options that mean nothing to the chosen command. */
+static int
+main_check(const char *name, const struct cli_options *opt)
+{
+	bool is_export = name != NULL && strcmp(name, "export") == 0;
+
+	if (opt->limit != 0 && (name == NULL || strcmp(name, "search") != 0))
+		return main_usage_error("--limit", "only search takes it");
+	if (!is_export && (opt->output || opt->format || opt->force))
+		return main_usage_error(opt->output ? "-o" :
+		    opt->format ? "--format" : "--force", "only export takes it");
+	return 0;
+}
+
+/* Opens the library and fills an empty one with the bundled briefings. */
+static int
+main_open(const struct cli_options *opt, struct store **st)
+{
+	char *path = opt->db ? xstrdup(opt->db) : store_default_path();
+	char *cause = NULL;
+	int rc;
+
+	if ((rc = store_make_parent(path, &cause)) == 0 &&
+	    (rc = store_open(path, 0, st, &cause)) == 0) {
+		if (library_seed(*st, &cause) != 0) {
+			cli_error(0, "cannot import the bundled briefings",
+			    cause);
+			free(cause);
+		}
+	} else {
+		char *what = xasprintf("cannot open the library %s", path);
+
+		cli_error(rc, what, cause);
+		free(what);
+		free(cause);
+	}
+	free(path);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli_options opt = { .db = NULL };
+	const struct cli_command *cmd = NULL;
+	struct store *st;
+	int rc, nargs;
+
+	if ((rc = main_parse(argc, argv, &opt)) != 0)
+		return rc < 0 ? 0 : rc;
+	if (optind < argc && (cmd = cli_find(argv[optind])) == NULL)
+		return main_usage_error(argv[optind], "no such command");
+	if ((rc = main_check(cmd ? cmd->name : NULL, &opt)) != 0)
+		return rc;
+	nargs = argc - optind - (cmd != NULL);
+	if (cmd != NULL && (nargs < cmd->min_args ||
+	    (cmd->max_args >= 0 && nargs > cmd->max_args))) {
+		char *usage = xasprintf("usage: brief %s %s", cmd->name,
+		    cmd->args);
+
+		rc = main_usage_error(cmd->name, usage);
+		free(usage);
+		return rc;
+	}
+	if (cmd == NULL && (rc = app_check_terminal()) != 0)
+		return rc;
+	if ((rc = main_open(&opt, &st)) != 0)
+		return rc;
+	if (cmd != NULL)
+		rc = cmd->run(st, &opt, nargs, argv + optind + 1);
+	else
+		rc = app_run(st, &opt);
+	store_close(st);
+	return rc;
+}

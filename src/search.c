@@ -1,0 +1,316 @@
+/*
+ * search.c: full-text search over the library.  Keeps the FTS5 index of
+ * sections (tokenizer.c) up to date, runs a query (query.c makes any input
+ * safe) for the first page of hits, and makes snippets and match positions
+ * itself: FTS5's snippet() re-tokenizes whole sections and highlight() skips
+ * colocated tokens (DESIGN.md sections 3 and 7).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "search.h"
+#include "text.h"
+#include "util.h"
+
+/* Up to this many hits are ranked with bm25; past it, reading order. */
+#define SEARCH_RANK_MAX 2000
+
+/* Title matches weigh this much more than body matches in bm25. */
+#define SEARCH_TITLE_WEIGHT "5.0"
+
+int
+search_index_briefing(struct store *st, int64_t briefing_id, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO section_fts (rowid, title, body)"
+	    " SELECT s.id, s.title, (SELECT group_concat(text, char(10)) FROM"
+	    "  (SELECT text FROM paragraph p WHERE p.section_id = s.id"
+	    "   ORDER BY p.ord))"
+	    " FROM section s WHERE s.briefing_id = ? ORDER BY s.seq";
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_prepare(st, sql, &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, briefing_id);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = store_error(st, cause, "cannot index the briefing");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Counts hits, stopping past SEARCH_RANK_MAX: only "few or many" matters. */
+static int
+search_count(struct store *st, const char *match, int *count, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_prepare(st, "SELECT count(*) FROM (SELECT rowid FROM"
+	    " section_fts WHERE section_fts MATCH ? LIMIT ?)", &stmt,
+	    cause)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int(stmt, 2, SEARCH_RANK_MAX + 1);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*count = sqlite3_column_int(stmt, 0);
+	else
+		rc = store_error(st, cause, "cannot search");
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* The ids of the first limit + 1 matching sections, in the order shown. */
+static int
+search_ids(struct store *st, const char *match, bool ranked, size_t limit,
+    int64_t **ids, size_t *n, char **cause)
+{
+	const char *sql = ranked ?
+	    "SELECT rowid FROM section_fts WHERE section_fts MATCH ?"
+	    " ORDER BY bm25(section_fts, " SEARCH_TITLE_WEIGHT ", 1.0), rowid"
+	    " LIMIT ?" :
+	    "SELECT rowid FROM section_fts WHERE section_fts MATCH ?"
+	    " ORDER BY rowid LIMIT ?";
+	sqlite3_stmt *stmt;
+	int64_t *v = NULL;
+	size_t count = 0;
+	int rc;
+
+	if ((rc = store_prepare(st, sql, &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)limit + 1);
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		v = xreallocarray(v, count + 1, sizeof *v);
+		v[count++] = sqlite3_column_int64(stmt, 0);
+	}
+	sqlite3_finalize(stmt);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_error(st, cause, "cannot search");
+	}
+	*ids = v;
+	*n = count;
+	return 0;
+}
+
+/*
+ * The start of a snippet that shows about lead columns before byte at:
+ * walks the clusters before it and keeps the last lead columns, moved
+ * forward to a word start when one is near.
+ */
+static size_t
+search_snippet_start(const char *text, size_t at, int lead)
+{
+	size_t *offs = NULL, n = 0, off = 0, i, b;
+	int *w = NULL, sum = 0;
+
+	while (off < at) {
+		size_t clen;
+		int cw = text_cluster(text + off, at - off, &clen);
+
+		offs = xreallocarray(offs, n + 1, sizeof *offs);
+		w = xreallocarray(w, n + 1, sizeof *w);
+		offs[n] = off;
+		w[n++] = cw;
+		off += clen;
+	}
+	for (i = n; i > 0 && sum + w[i - 1] <= lead; i--)
+		sum += w[i - 1];
+	b = i < n ? offs[i] : at;
+	if (i > 0) {
+		/* Cut at a space in the first third of the lead, if any. */
+		for (size_t j = i; j < n && j < i + (size_t)lead / 3; j++) {
+			if (text[offs[j]] == ' ') {
+				b = j + 1 < n ? offs[j + 1] : at;
+				break;
+			}
+		}
+	} else
+		b = 0;
+	free(offs);
+	free(w);
+	return b;
+}
+
+/* Fills hit's snippet: about cols columns of text around its first match. */
+static void
+search_snippet(struct search_hit *hit, const char *text, size_t len,
+    const struct query_match *m, size_t nm, int cols)
+{
+	static const char ellipsis[] = "…";
+	size_t b = nm > 0 ? search_snippet_start(text, m[0].start, cols / 3) : 0;
+	size_t e, pre = b > 0 ? strlen(ellipsis) : 0;
+	int budget = cols - (b > 0), width;
+	struct buf out = { 0 };
+
+	e = b + text_fit(text + b, len - b, budget, &width);
+	if (e < len) {
+		/* Leave room for the closing ellipsis, at a space if near. */
+		e = b + text_fit(text + b, len - b, budget - 1, &width);
+		for (size_t j = e; j > b && e - j < 24; j--)
+			if (text[j - 1] == ' ') {
+				e = j - 1;
+				break;
+			}
+	}
+	if (b > 0)
+		buf_addstr(&out, ellipsis);
+	buf_add(&out, text + b, e - b);
+	if (e < len)
+		buf_addstr(&out, ellipsis);
+	hit->snippet = buf_take(&out);
+	hit->n_marks = 0;
+	for (size_t i = 0; i < nm && hit->n_marks < SEARCH_MARKS; i++) {
+		size_t s = m[i].start < b ? b : m[i].start;
+		size_t t = m[i].end > e ? e : m[i].end;
+
+		if (s >= t)
+			continue;
+		hit->marks[hit->n_marks].start = s - b + pre;
+		hit->marks[hit->n_marks++].end = t - b + pre;
+	}
+}
+
+/* Makes the hit for section id: the section, and a snippet from its first
+ * paragraph that matches (or from the title). */
+static int
+search_hit_make(struct store *st, int64_t id, const struct query_terms *q,
+    int cols, struct search_hit *hit, char **cause)
+{
+	struct query_match m[SEARCH_MARKS * 4];
+	char **paras;
+	size_t np, nm = 0;
+	int rc;
+
+	memset(hit, 0, sizeof *hit);
+	hit->paragraph = -1;
+	if ((rc = outline_get(st, id, &hit->section, cause)) != 0)
+		return rc;
+	if ((rc = outline_paragraphs(st, id, &paras, &np, cause)) != 0)
+		return rc;
+	for (size_t i = 0; i < np; i++) {
+		if (hit->snippet == NULL && (nm = query_find(q, paras[i],
+		    strlen(paras[i]), m, sizeof m / sizeof m[0])) > 0) {
+			hit->paragraph = (int)i;
+			search_snippet(hit, paras[i], strlen(paras[i]), m,
+			    nm < sizeof m / sizeof m[0] ? nm :
+			    sizeof m / sizeof m[0], cols);
+		}
+		free(paras[i]);
+	}
+	free(paras);
+	if (hit->snippet == NULL) {
+		const char *t = hit->section.title;
+
+		nm = query_find(q, t, strlen(t), m, sizeof m / sizeof m[0]);
+		search_snippet(hit, t, strlen(t), m, nm < sizeof m / sizeof m[0] ?
+		    nm : sizeof m / sizeof m[0], cols);
+	}
+	return 0;
+}
+
+int
+search_run(struct store *st, const char *query, size_t limit,
+    int snippet_cols, struct search_results *res, char **cause)
+{
+	struct query_terms q;
+	char *match = query_build(query, strlen(query));
+	int64_t *ids = NULL;
+	size_t nids = 0;
+	int count = 0, rc = 0;
+
+	memset(res, 0, sizeof *res);
+	if (match == NULL || query_terms(query, strlen(query), &q) == 0) {
+		free(match);
+		if (match != NULL)
+			query_terms_free(&q);
+		return 0;
+	}
+	if ((rc = search_count(st, match, &count, cause)) == 0) {
+		res->ranked = count <= SEARCH_RANK_MAX;
+		rc = search_ids(st, match, res->ranked, limit, &ids, &nids,
+		    cause);
+	}
+	if (rc == 0 && nids > limit) {
+		res->more = true;
+		nids = limit;
+	}
+	if (rc == 0)
+		res->hits = xcalloc(nids, sizeof *res->hits);
+	for (size_t i = 0; i < nids && rc == 0; i++) {
+		rc = search_hit_make(st, ids[i], &q, snippet_cols,
+		    &res->hits[i], cause);
+		res->n = i + 1;
+	}
+	free(ids);
+	free(match);
+	query_terms_free(&q);
+	if (rc != 0)
+		search_results_free(res);
+	return rc;
+}
+
+void
+search_results_free(struct search_results *res)
+{
+	for (size_t i = 0; i < res->n; i++) {
+		section_clear(&res->hits[i].section);
+		free(res->hits[i].snippet);
+	}
+	free(res->hits);
+	memset(res, 0, sizeof *res);
+}
+
+/* Appends the matches of q in text (paragraph para) to *out. */
+static void
+search_collect(const struct query_terms *q, const char *text, int para,
+    struct search_match **out, size_t *n)
+{
+	size_t len = strlen(text), found, cap = 64;
+	struct query_match *m = xreallocarray(NULL, cap, sizeof *m);
+
+	while ((found = query_find(q, text, len, m, cap)) > cap) {
+		cap = found;
+		m = xreallocarray(m, cap, sizeof *m);
+	}
+	*out = xreallocarray(*out, *n + found, sizeof **out);
+	for (size_t i = 0; i < found; i++) {
+		(*out)[*n].paragraph = para;
+		(*out)[*n].mark.start = m[i].start;
+		(*out)[(*n)++].mark.end = m[i].end;
+	}
+	free(m);
+}
+
+int
+search_section_matches(struct store *st, const char *query,
+    int64_t section_id, struct search_match **out, size_t *n, char **cause)
+{
+	struct query_terms q;
+	struct section s;
+	char **paras;
+	size_t np;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	memset(&s, 0, sizeof s);
+	if (query_terms(query, strlen(query), &q) == 0) {
+		query_terms_free(&q);
+		return 0;
+	}
+	if ((rc = outline_get(st, section_id, &s, cause)) == 0 &&
+	    (rc = outline_paragraphs(st, section_id, &paras, &np, cause)) == 0) {
+		search_collect(&q, s.title, -1, out, n);
+		for (size_t i = 0; i < np; i++) {
+			search_collect(&q, paras[i], (int)i, out, n);
+			free(paras[i]);
+		}
+		free(paras);
+	}
+	section_clear(&s);
+	query_terms_free(&q);
+	return rc;
+}

@@ -1,0 +1,357 @@
+/*
+ * store.c: the SQLite handle of a brief library: opening (WAL, busy timeout,
+ * read-only fallback), recognising a file that is not a library, the schema
+ * and its migrations, transactions, and turning SQLite errors into messages.
+ * The overview of the store is in DESIGN.md section 3; queries live with their
+ * concepts (library.c, outline.c, search.c).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store.h"
+#include "tokenizer.h"
+#include "util.h"
+
+/* 'brif': marks a SQLite file as a brief library. */
+#define STORE_APPLICATION_ID 0x62726966
+
+struct store {
+	sqlite3	*db;
+	char	*path;
+	bool	 readonly;
+};
+
+/*
+ * The schema, one script per version: version N is reached by running script
+ * N - 1 on version N - 1.  Never edit a released script; append a new one.
+ */
+static const char *const store_migrations[] = {
+	/* 1: briefings, sections, paragraphs. */
+	"CREATE TABLE briefing ("
+	"  id INTEGER PRIMARY KEY,"
+	"  slug TEXT NOT NULL UNIQUE,"
+	"  title TEXT NOT NULL,"
+	"  byline TEXT,"
+	"  date TEXT,"
+	"  source TEXT,"
+	"  filename TEXT NOT NULL,"
+	"  checksum TEXT NOT NULL UNIQUE,"
+	"  imported INTEGER NOT NULL,"
+	"  front_matter TEXT,"		/* "key: value" lines, as given */
+	"  preface TEXT"		/* paragraphs before the first heading */
+	");"
+	"CREATE TABLE section ("
+	"  id INTEGER PRIMARY KEY,"
+	"  briefing_id INTEGER NOT NULL REFERENCES briefing(id) ON DELETE CASCADE,"
+	"  parent_id INTEGER REFERENCES section(id) ON DELETE CASCADE,"
+	"  seq INTEGER NOT NULL,"	/* reading order in the briefing, from 0 */
+	"  ord INTEGER NOT NULL,"	/* among siblings, from 1 */
+	"  depth INTEGER NOT NULL,"
+	"  path TEXT NOT NULL,"		/* ordinal path: 5.1.3 */
+	"  label TEXT NOT NULL,"
+	"  title TEXT NOT NULL,"
+	"  topic TEXT,"
+	"  UNIQUE (briefing_id, seq),"
+	"  UNIQUE (briefing_id, path)"
+	");"
+	"CREATE INDEX section_parent ON section(parent_id);"
+	"CREATE INDEX section_topic ON section(topic) WHERE topic IS NOT NULL;"
+	"CREATE TABLE paragraph ("
+	"  id INTEGER PRIMARY KEY,"
+	"  section_id INTEGER NOT NULL REFERENCES section(id) ON DELETE CASCADE,"
+	"  ord INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  UNIQUE (section_id, ord)"
+	");",
+	/*
+	 * 2: the full-text index: one row per section (rowid = section id),
+	 * its title and its paragraphs, through brief's own tokenizer.  The
+	 * text itself lives in the tables above (content='').
+	 */
+	"CREATE VIRTUAL TABLE section_fts USING fts5(title, body,"
+	"  tokenize = 'brief', content = '', detail = full);"
+	"INSERT INTO section_fts (rowid, title, body)"
+	"  SELECT s.id, s.title, (SELECT group_concat(p.text, char(10))"
+	"    FROM paragraph p WHERE p.section_id = s.id) FROM section s;",
+	/* STORE_MIGRATIONS_END: append new versions above this line. */
+};
+
+#define STORE_VERSION \
+	((int)(sizeof store_migrations / sizeof store_migrations[0]))
+
+int
+store_schema_version(void)
+{
+	return STORE_VERSION;
+}
+
+int
+store_error(struct store *st, char **cause, const char *what)
+{
+	int rc = sqlite3_extended_errcode(st->db) & 0xff, code;
+	const char *msg = sqlite3_errmsg(st->db);
+
+	switch (rc) {
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return fail(cause, EX_DATAERR,
+		    "%s: %s is not a brief library or is damaged (%s)",
+		    what, st->path, msg);
+	case SQLITE_FULL:
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		code = EX_IOERR;
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		code = EX_TEMPFAIL;
+		break;
+	default:
+		code = EX_SOFTWARE;
+		break;
+	}
+	return fail(cause, code, "%s: %s", what, msg);
+}
+
+int
+store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt,
+    char **cause)
+{
+	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
+		return store_error(st, cause, "cannot read the library");
+	return 0;
+}
+
+/* Runs sql (no rows expected), failing through store_error with what. */
+static int
+store_exec(struct store *st, const char *sql, const char *what, char **cause)
+{
+	if (sqlite3_exec(st->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(st, cause, what);
+	return 0;
+}
+
+/* Reads one integer pragma. */
+static int
+store_pragma(struct store *st, const char *name, int *value, char **cause)
+{
+	sqlite3_stmt *stmt;
+	char *sql = xasprintf("PRAGMA %s", name);
+	int rc;
+
+	rc = store_prepare(st, sql, &stmt, cause);
+	free(sql);
+	if (rc != 0)
+		return rc;
+	if (sqlite3_step(stmt) != SQLITE_ROW) {
+		sqlite3_finalize(stmt);
+		return store_error(st, cause, "cannot read the library");
+	}
+	*value = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	return 0;
+}
+
+/*
+ * Checks that the file is a brief library (or a new, empty database) and
+ * brings its schema to the current version in one transaction.
+ */
+static int
+store_migrate(struct store *st, char **cause)
+{
+	int appid, version, tables, rc;
+
+	if ((rc = store_pragma(st, "application_id", &appid, cause)) != 0 ||
+	    (rc = store_pragma(st, "user_version", &version, cause)) != 0)
+		return rc;
+	if ((rc = store_pragma(st, "schema_version", &tables, cause)) != 0)
+		return rc;
+	if (appid != STORE_APPLICATION_ID && (appid != 0 || tables != 0))
+		return fail(cause, EX_DATAERR,
+		    "%s is a database, but not a brief library", st->path);
+	if (version > STORE_VERSION)
+		return fail(cause, EX_DATAERR,
+		    "%s was written by a newer brief (schema %d, this one "
+		    "knows %d)", st->path, version, STORE_VERSION);
+	if (version == STORE_VERSION)
+		return 0;
+	if (st->readonly)
+		return fail(cause, EX_IOERR,
+		    "%s needs an upgrade but is read-only", st->path);
+	if ((rc = store_exec(st, "BEGIN IMMEDIATE", "cannot upgrade the library",
+	    cause)) != 0)
+		return rc;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((rc = store_pragma(st, "user_version", &version, cause)) != 0)
+		goto err;
+	for (; version < STORE_VERSION; version++) {
+		char *sql = xasprintf("%s PRAGMA user_version = %d;",
+		    store_migrations[version], version + 1);
+
+		rc = store_exec(st, sql, "cannot upgrade the library", cause);
+		free(sql);
+		if (rc != 0)
+			goto err;
+	}
+	rc = store_exec(st, "PRAGMA application_id = 1651665254; COMMIT",
+	    "cannot upgrade the library", cause);
+	if (rc == 0)
+		return 0;
+err:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Opens the SQLite handle itself, falling back to read-only access. */
+static int
+store_connect(struct store *st, int flags, char **cause)
+{
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	struct stat sb;
+	char *uri;
+	int rc;
+
+	if (flags & STORE_READONLY)
+		st->readonly = true;
+	else if (stat(st->path, &sb) == 0 && access(st->path, W_OK) != 0)
+		st->readonly = true;
+	if (st->readonly)
+		oflags = SQLITE_OPEN_READONLY;
+	rc = sqlite3_open_v2(st->path, &st->db, oflags | SQLITE_OPEN_NOMUTEX,
+	    NULL);
+	if (rc == SQLITE_OK && st->readonly)
+		rc = sqlite3_exec(st->db, "PRAGMA schema_version", NULL, NULL,
+		    NULL);
+	if (rc == SQLITE_CANTOPEN && st->readonly) {
+		/* A read-only directory cannot hold the WAL index: read as is. */
+		sqlite3_close(st->db);
+		uri = xasprintf("file:%s?immutable=1", st->path);
+		rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
+		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		free(uri);
+	}
+	if (rc != SQLITE_OK) {
+		if (st->db == NULL)
+			return fail(cause, EX_IOERR, "cannot open %s", st->path);
+		return store_error(st, cause, "cannot open the library");
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, 5000);
+	return 0;
+}
+
+int
+store_open(const char *path, int flags, struct store **out, char **cause)
+{
+	struct store *st = xcalloc(1, sizeof *st);
+	int rc;
+
+	st->path = xstrdup(path);
+	if ((rc = store_connect(st, flags, cause)) != 0)
+		goto err;
+	if (tokenizer_register(st->db) != SQLITE_OK) {
+		rc = store_error(st, cause, "cannot set up search");
+		goto err;
+	}
+	if (!st->readonly && (rc = store_exec(st,
+	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
+	    "cannot open the library", cause)) != 0)
+		goto err;
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON",
+	    "cannot open the library", cause)) != 0)
+		goto err;
+	if ((rc = store_migrate(st, cause)) != 0)
+		goto err;
+	*out = st;
+	return 0;
+err:
+	store_close(st);
+	return rc;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+sqlite3 *
+store_db(struct store *st)
+{
+	return st->db;
+}
+
+const char *
+store_path(struct store *st)
+{
+	return st->path;
+}
+
+bool
+store_readonly(struct store *st)
+{
+	return st->readonly;
+}
+
+int
+store_begin(struct store *st, char **cause)
+{
+	return store_exec(st, "BEGIN IMMEDIATE", "cannot write the library",
+	    cause);
+}
+
+int
+store_commit(struct store *st, char **cause)
+{
+	return store_exec(st, "COMMIT", "cannot write the library", cause);
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+store_default_path(void)
+{
+	const char *env;
+
+	if ((env = getenv("BRIEF_DB")) != NULL && *env != '\0')
+		return xstrdup(env);
+	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
+		return xasprintf("%s/brief/library.db", env);
+	if ((env = getenv("HOME")) == NULL || *env == '\0')
+		env = ".";
+	return xasprintf("%s/.local/share/brief/library.db", env);
+}
+
+int
+store_make_parent(const char *path, char **cause)
+{
+	char *dir = xstrdup(path), *p;
+
+	for (p = dir + 1; (p = strchr(p, '/')) != NULL; p++) {
+		*p = '\0';
+		if (mkdir(dir, 0700) == -1 && errno != EEXIST) {
+			fail(cause, EX_CANTCREAT, "cannot create %s: %s", dir,
+			    strerror(errno));
+			free(dir);
+			return EX_CANTCREAT;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return 0;
+}

@@ -1,0 +1,61 @@
+/*
+ * store.h: the content store.  One SQLite file holding briefings, their
+ * sections and paragraphs (DESIGN.md section 3).  This file owns the handle,
+ * the schema and its migrations, and transactions; the queries of each concept
+ * live with the concept (library.c, outline.c, search.c).  Nothing here knows
+ * about the screen.
+ */
+#ifndef BRIEF_STORE_H
+#define BRIEF_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+struct store;
+
+enum {
+	STORE_READONLY = 1,	/* open without creating or migrating */
+};
+
+/*
+ * Opens (creating when needed) the library at path: WAL mode, a busy timeout,
+ * foreign keys, the schema migrated to the current version in one transaction.
+ * A library that is read-only on disk is opened read-only, so reading still
+ * works.  A file that is not a brief library fails with EX_DATAERR and says so.
+ */
+int store_open(const char *path, int flags, struct store **out, char **cause);
+void store_close(struct store *st);
+
+/* The SQLite handle, for the model files (library, outline, search) only. */
+sqlite3 *store_db(struct store *st);
+const char *store_path(struct store *st);
+bool store_readonly(struct store *st);
+
+/* The schema version this build writes (PRAGMA user_version). */
+int store_schema_version(void);
+
+int store_begin(struct store *st, char **cause);
+int store_commit(struct store *st, char **cause);
+void store_rollback(struct store *st);
+
+/*
+ * Turns the last SQLite error of st into *cause ("what: sqlite message") and
+ * returns the matching sysexits code (EX_IOERR for disk problems, EX_DATAERR
+ * for a corrupt file, EX_TEMPFAIL when busy, EX_SOFTWARE otherwise).
+ */
+int store_error(struct store *st, char **cause, const char *what);
+
+/* Prepares sql or fails through store_error. */
+int store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt,
+    char **cause);
+
+/*
+ * The default library path: $BRIEF_DB, else $XDG_DATA_HOME/brief/library.db,
+ * else ~/.local/share/brief/library.db.  Malloc'd.
+ */
+char *store_default_path(void);
+
+/* Creates the directories leading to path (mkdir -p of its dirname). */
+int store_make_parent(const char *path, char **cause);
+
+#endif

@@ -1,0 +1,211 @@
+/*
+ * test-store.c: the content store, the library and the outline model:
+ * schema and migrations, atomic and de-duplicated imports, section paths,
+ * resolving SECTION arguments.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "library.h"
+#include "outline.h"
+#include "store.h"
+#include "tap.h"
+#include "util.h"
+
+static char tmpdir[] = "/tmp/brief-test-store.XXXXXX";
+
+/* A small document built by hand: I. (1. (1) 2)) 2.) II. */
+static void
+make_doc(struct doc *d, const char *title)
+{
+	static const struct { int depth; const char *label, *title, *topic; }
+	    secs[] = {
+		{ 1, "I.", "첫째 장", "first" },
+		{ 2, "1.", "소절", NULL },
+		{ 3, "1)", "가", NULL },
+		{ 3, "2)", "나", "na" },
+		{ 2, "2.", "둘째 소절", NULL },
+		{ 1, "II.", "둘째 장", "second" },
+	};
+	size_t n = sizeof secs / sizeof secs[0];
+
+	memset(d, 0, sizeof *d);
+	d->title = xstrdup(title);
+	d->byline = xstrdup("저자");
+	d->sections = xcalloc(n, sizeof *d->sections);
+	d->n_sections = n;
+	for (size_t i = 0; i < n; i++) {
+		struct doc_section *s = &d->sections[i];
+
+		s->depth = secs[i].depth;
+		s->label = xstrdup(secs[i].label);
+		s->title = xstrdup(secs[i].title);
+		s->topic = secs[i].topic ? xstrdup(secs[i].topic) : NULL;
+		s->paras = xcalloc(2, sizeof *s->paras);
+		s->paras[0] = xasprintf("문단 %zu 하나 일본의 전략", i);
+		s->paras[1] = xasprintf("문단 %zu 둘 경제안보", i);
+		s->n_paras = 2;
+	}
+}
+
+static int
+count(struct store *st, const char *table)
+{
+	char *sql = xasprintf("SELECT count(*) FROM %s", table);
+	sqlite3_stmt *stmt;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		n = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	free(sql);
+	return n;
+}
+
+static void
+test_open(void)
+{
+	char *path = xasprintf("%s/a.db", tmpdir), *cause = NULL;
+	struct store *st;
+	int version = -1;
+	sqlite3_stmt *stmt;
+	FILE *fp;
+
+	ok(store_open(path, 0, &st, &cause) == 0, "1.1 open creates a library");
+	sqlite3_prepare_v2(store_db(st), "PRAGMA user_version", -1, &stmt, NULL);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		version = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	is_int(version, store_schema_version(), "1.2 schema at the current version");
+	sqlite3_prepare_v2(store_db(st), "PRAGMA journal_mode", -1, &stmt, NULL);
+	sqlite3_step(stmt);
+	is_str((const char *)sqlite3_column_text(stmt, 0), "wal", "1.3 WAL mode");
+	sqlite3_finalize(stmt);
+	store_close(st);
+	ok(store_open(path, 0, &st, &cause) == 0, "1.4 reopening migrates nothing");
+	store_close(st);
+	free(path);
+
+	path = xasprintf("%s/junk.db", tmpdir);
+	fp = fopen(path, "w");
+	for (int i = 0; i < 4096; i++)
+		fputc((i * 7919) & 0xff, fp);
+	fclose(fp);
+	cause = NULL;
+	is_int(store_open(path, 0, &st, &cause), EX_DATAERR,
+	    "1.5 a file that is not a database is refused");
+	ok(cause != NULL && strstr(cause, "not a brief library") != NULL,
+	    "1.6 ... saying it is not a brief library");
+	free(cause);
+	free(path);
+}
+
+static void
+test_import(struct store *st)
+{
+	struct import_result res, dup;
+	struct doc d;
+	char *cause = NULL;
+
+	make_doc(&d, "문서");
+	ok(library_add(st, &d, "dir/My Brief.txt", "c1", &res, &cause) == 0,
+	    "2.1 add a document");
+	is_str(res.slug, "my-brief", "2.2 slug from the file name");
+	is_int(count(st, "section"), 6, "2.3 six sections stored");
+	is_int(count(st, "paragraph"), 12, "2.4 twelve paragraphs stored");
+	ok(library_add(st, &d, "other.txt", "c1", &dup, &cause) == 0 &&
+	    dup.duplicate, "2.5 same checksum: a duplicate, not added");
+	is_str(dup.slug, "my-brief", "2.6 ... naming the briefing it duplicates");
+	is_int(count(st, "briefing"), 1, "2.7 still one briefing");
+
+	/* A failure half-way leaves the library as it was. */
+	sqlite3_exec(store_db(st), "CREATE TEMP TRIGGER boom BEFORE INSERT ON"
+	    " paragraph WHEN (SELECT count(*) FROM paragraph) >= 15 BEGIN"
+	    " SELECT RAISE(ABORT, 'disk on fire'); END", NULL, NULL, NULL);
+	cause = NULL;
+	ok(library_add(st, &d, "third.txt", "c3", &res, &cause) != 0,
+	    "2.8 an import failing half-way reports an error");
+	ok(cause != NULL && strstr(cause, "disk on fire") != NULL,
+	    "2.9 ... with the reason");
+	free(cause);
+	is_int(count(st, "briefing"), 1, "2.10 ... and adds no briefing");
+	is_int(count(st, "paragraph"), 12, "2.11 ... and no paragraph");
+	sqlite3_exec(store_db(st), "DROP TRIGGER boom", NULL, NULL, NULL);
+	free(res.slug);
+	free(dup.slug);
+	doc_free(&d);
+}
+
+static void
+test_outline(struct store *st)
+{
+	static const char *paths[] = { "1", "1.1", "1.1.1", "1.1.2", "1.2", "2" };
+	struct section *v, s;
+	char *cause = NULL;
+	size_t n;
+
+	ok(outline_list(st, 1, &v, &n, &cause) == 0 && n == 6,
+	    "3.1 outline lists six sections");
+	for (size_t i = 0; i < n && i < 6; i++)
+		is_str(v[i].path, paths[i], "3.%zu path of section %zu",
+		    i + 2, i);
+	is_int(v[1].n_children, 2, "3.8 1.1 has two children");
+	sections_free(v, n);
+
+	ok(outline_resolve(st, "1.1.2", &s, &cause) == 0 &&
+	    strcmp(s.title, "나") == 0, "3.9 resolve a path");
+	section_clear(&s);
+	ok(outline_resolve(st, "second", &s, &cause) == 0 &&
+	    strcmp(s.path, "2") == 0, "3.10 resolve a topic");
+	section_clear(&s);
+	ok(outline_resolve(st, "my-brief:na", &s, &cause) == 0 &&
+	    strcmp(s.path, "1.1.2") == 0, "3.11 resolve BRIEFING:topic");
+	section_clear(&s);
+	ok(outline_resolve(st, "II", &s, &cause) == 0 &&
+	    strcmp(s.path, "2") == 0, "3.12 resolve a top-level label");
+	section_clear(&s);
+	cause = NULL;
+	is_int(outline_resolve(st, "secnd", &s, &cause), EX_DATAERR,
+	    "3.13 an unknown topic is an error");
+	ok(cause != NULL && strstr(cause, "second") != NULL,
+	    "3.14 ... suggesting the close one");
+	free(cause);
+	cause = NULL;
+	is_int(outline_resolve(st, "nobody:1", &s, &cause), EX_DATAERR,
+	    "3.15 an unknown briefing is an error");
+	ok(cause != NULL && strstr(cause, "my-brief") != NULL,
+	    "3.16 ... listing the briefings there are");
+	free(cause);
+	ok(outline_resolve(st, "1.1", &s, &cause) == 0 &&
+	    outline_subtree(st, &s, &v, &n, &cause) == 0 && n == 3,
+	    "3.17 the subtree of 1.1 is three sections");
+	sections_free(v, n);
+	section_clear(&s);
+}
+
+int
+main(void)
+{
+	char *path, *cause = NULL;
+	struct store *st;
+
+	if (mkdtemp(tmpdir) == NULL)
+		return 1;
+	test_open();
+	path = xasprintf("%s/lib.db", tmpdir);
+	if (store_open(path, 0, &st, &cause) != 0) {
+		printf("Bail out! %s\n", cause);
+		return 1;
+	}
+	test_import(st);
+	test_outline(st);
+	store_close(st);
+	free(path);
+	path = xasprintf("rm -rf %s", tmpdir);
+	if (system(path) != 0)
+		ok(0, "clean up");
+	free(path);
+	return tap_done();
+}
