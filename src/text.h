@@ -17,8 +17,10 @@
 /*
  * The one width function: the width of the grapheme cluster that starts at s
  * (glibc wcwidth of its first code point, as ncurses draws it; a cluster whose
- * first code point has no width counts as 1).  Stores the cluster's length in
- * bytes in *clen (at least 1 when n > 0).
+ * first code point has no width counts as 1, except a format character such
+ * as U+200B or U+FEFF, which counts 0).  Widths do not depend on the process's
+ * locale.  Stores the cluster's length in bytes in *clen (at least 1 when
+ * n > 0).
  */
 int text_cluster(const char *s, size_t n, size_t *clen);
 
@@ -37,18 +39,22 @@ struct text_line {
 
 /*
  * Wraps a paragraph to cols columns.  Breaks at UAX #14 opportunities
- * (u8_possible_linebreaks) but never between two Hangul syllables (keep-all),
- * so Korean words stay whole; a word wider than cols is broken at grapheme
- * cluster boundaries.  Spaces at a break are dropped.  cols <= 0 means no
- * wrapping (one line).  An empty paragraph gives one empty line.  Stores a
- * malloc'd array in *lines and returns its count.
+ * (u8_possible_linebreaks) but never between two Hangul syllables, nor
+ * between Hangul and a letter or digit (keep-all: "2023년", "AI를"), so Korean
+ * words stay whole; a word wider than cols is broken at grapheme cluster
+ * boundaries.  Spaces at a break and at the end are dropped.  Newlines (and
+ * other mandatory breaks) end a line and are not part of it.  cols <= 0
+ * means no width limit (one line unless there are newlines).  An empty
+ * paragraph gives one empty line.  Stores a malloc'd array in *lines and
+ * returns its count.
  */
 size_t text_wrap(const char *s, size_t n, int cols, struct text_line **lines);
 
 /*
  * The longest prefix of s that fits in cols columns, ending in "…" when s was
- * cut (at a cluster boundary; a wide character is never split).  Stores the
- * result's width in *width when width is not NULL.
+ * cut (at a cluster boundary; a wide character is never split; spaces before
+ * the "…" are dropped).  cols <= 0 gives "".  Stores the result's width in
+ * *width when width is not NULL.
  */
 char *text_truncate(const char *s, size_t n, int cols, int *width);
 
@@ -58,7 +64,10 @@ char *text_truncate(const char *s, size_t n, int cols, int *width);
  */
 size_t text_fit(const char *s, size_t n, int cols, int *width);
 
-/* NFC normalisation (for stored, readable text). */
+/*
+ * NFC normalisation (for stored, readable text).  Invalid input is sanitised
+ * first.  outlen may be NULL, here and in text_fold.
+ */
 char *text_nfc(const char *s, size_t n, size_t *outlen);
 
 /* NFKC plus full case folding (for search keys only, never for display). */
@@ -69,8 +78,10 @@ char *text_fold(const char *s, size_t n, size_t *outlen);
  * tab becomes a space; other C0 and C1 controls (ESC, BEL, ...), DEL, bidi
  * overrides and isolates (U+202A..U+202E, U+2066..U+2069), U+00AD and code
  * points glibc cannot measure (wcwidth < 0) become U+FFFD.  Newlines are kept
- * when keep_newlines is true, otherwise they become U+FFFD too.  Adds the
- * number of replacements to *nreplaced when not NULL.
+ * when keep_newlines is true, otherwise they become U+FFFD too; CR LF counts
+ * as a newline, and so does a lone CR when newlines are kept.  A byte order
+ * mark at the start is dropped.  Adds the number of U+FFFD replacements to
+ * *nreplaced when not NULL (a tab or line ending is not a replacement).
  */
 char *text_sanitize(const char *s, size_t n, bool keep_newlines,
     size_t *outlen, size_t *nreplaced);
@@ -82,8 +93,8 @@ bool text_valid_utf8(const char *s, size_t n);
  * Ambiguous-width characters (East Asian Width "A": ‘ ’ “ ” … ·) are one
  * column, as glibc measures them.  When the terminal draws them two columns
  * wide, the drawing code substitutes: this returns a one-column ASCII stand-in
- * for such a code point (' for ‘ ’, " for “ ”, . for …) or 0 when c is not
- * ambiguous.
+ * for such a code point (' for ‘ ’, " for “ ”, . for …, - for ─, é is e, ...)
+ * or 0 when c is not ambiguous; '?' when nothing better fits (also U+FFFD).
  */
 unsigned int text_ambiguous_substitute(unsigned int c);
 
