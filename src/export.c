@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,13 +16,62 @@
 #include "text.h"
 #include "util.h"
 
+/* Whether a word at the start of a Markdown line would read as a block
+ * marker (heading, quote, list item, rule) rather than as text. */
+static bool
+export_md_marker(const char *w, size_t len)
+{
+	size_t d = strspn(w, "0123456789");
+
+	if (len > 0 && strchr("#>*+-=|`~", w[0]) != NULL)
+		return true;
+	return d > 0 && d < len && (w[d] == '.' || w[d] == ')');
+}
+
+/*
+ * Writes a paragraph for Markdown, where a line break reads back as a space:
+ * lines are filled greedily with whole space-separated words.
+ */
+static void
+export_paragraph_spaces(FILE *fp, const char *text, int width, bool escape)
+{
+	const char *p = text;
+	int used = 0;
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, " ");
+		int w = text_width(p, len);
+
+		if (used > 0 && used + 1 + w > width) {
+			fputc('\n', fp);
+			used = 0;
+		} else if (used > 0) {
+			fputc(' ', fp);
+			used++;
+		}
+		if (used == 0 && escape && export_md_marker(p, len))
+			fputc('\\', fp);
+		fwrite(p, 1, len, fp);
+		used += w;
+		p += len;
+		p += strspn(p, " ");
+	}
+	fputc('\n', fp);
+}
+
 /* Writes one paragraph wrapped to width columns (0: on one line). */
 static void
-export_paragraph(FILE *fp, const char *text, int width)
+export_paragraph(FILE *fp, const char *text, int width, bool markdown)
 {
 	struct text_line *lines;
-	size_t n = text_wrap(text, strlen(text), width, &lines);
+	size_t n;
 
+	if (markdown) {
+		export_paragraph_spaces(fp, text, width > 0 ? width : INT_MAX,
+		    true);
+		return;
+	}
+	n = text_wrap(text, strlen(text), width, &lines);
 	for (size_t i = 0; i < n; i++) {
 		fwrite(text + lines[i].off, 1, lines[i].len, fp);
 		fputc('\n', fp);
@@ -29,44 +79,59 @@ export_paragraph(FILE *fp, const char *text, int width)
 	free(lines);
 }
 
+/* A heading: "# V. title" in Markdown; in text, wrapped like a paragraph
+ * and underlined (= at the top, - below) to its widest line. */
 static void
 export_heading(FILE *fp, const struct section *s, int level,
     const struct export_options *opt)
 {
 	char *heading = xasprintf("%s%s%s", s->label, *s->label ? " " : "",
 	    s->title);
+	struct text_line *lines;
+	size_t n;
+	int w = 0;
 
 	if (opt->format == EXPORT_MARKDOWN) {
 		fprintf(fp, "%.*s %s\n", level > 6 ? 6 : level, "######",
 		    heading);
-	} else {
-		int w = text_width(heading, strlen(heading));
-
-		fprintf(fp, "%s\n", heading);
-		for (int i = 0; i < w; i++)
-			fputc(level == 1 ? '=' : '-', fp);
-		fputc('\n', fp);
+		free(heading);
+		return;
 	}
+	n = text_wrap(heading, strlen(heading), opt->width, &lines);
+	for (size_t i = 0; i < n; i++) {
+		fwrite(heading + lines[i].off, 1, lines[i].len, fp);
+		fputc('\n', fp);
+		if (lines[i].width > w)
+			w = lines[i].width;
+	}
+	for (int i = 0; i < w; i++)
+		fputc(level == 1 ? '=' : '-', fp);
+	fputc('\n', fp);
+	free(lines);
 	free(heading);
 }
 
-/* The citation line: the briefing's title and byline. */
+/* The citation: the briefing's title and byline, wrapped like a paragraph. */
 static int
 export_cite(struct store *st, const struct section *s, FILE *fp,
     const struct export_options *opt, char **cause)
 {
 	struct briefing b;
+	char *cite;
 	int rc;
 
 	if ((rc = library_find(st, s->slug, &b, cause)) != 0)
 		return rc;
+	cite = xasprintf(opt->format == EXPORT_MARKDOWN ? "*%s*%s%s" :
+	    "%s%s%s", b.title, b.byline && *b.byline ? " — " : "",
+	    b.byline ? b.byline : "");
 	if (opt->format == EXPORT_MARKDOWN)
-		fprintf(fp, "*%s*", b.title);
+		export_paragraph_spaces(fp, cite, opt->width > 0 ? opt->width :
+		    INT_MAX, false);
 	else
-		fprintf(fp, "%s", b.title);
-	if (b.byline != NULL && *b.byline != '\0')
-		fprintf(fp, " — %s", b.byline);
-	fputs("\n\n", fp);
+		export_paragraph(fp, cite, opt->width, false);
+	fputc('\n', fp);
+	free(cite);
 	briefing_clear(&b);
 	return 0;
 }
@@ -95,7 +160,8 @@ export_write(struct store *st, const struct section *s, FILE *fp,
 			break;
 		for (size_t j = 0; j < np; j++) {
 			fputc('\n', fp);
-			export_paragraph(fp, paras[j], opt->width);
+			export_paragraph(fp, paras[j], opt->width,
+			    opt->format == EXPORT_MARKDOWN);
 			free(paras[j]);
 		}
 		free(paras);
