@@ -1,0 +1,71 @@
+/*
+ * query.h: what a user types into a search, turned into a safe FTS5 MATCH
+ * expression, and the same terms found in a paragraph for highlighting.
+ *
+ * Syntax users get: words separated by spaces (all must match), "quoted
+ * phrases", and a trailing * on an alphabetic word (or phrase) for a prefix
+ * search.  Everything else is text: AND, OR, NOT, NEAR, parentheses, -, :
+ * and ^ mean nothing.  Invalid UTF-8 and control characters count as spaces.
+ * At most QUERY_TERMS_MAX terms are used, each at most QUERY_TERM_MAX bytes.
+ * See DESIGN.md section 3.
+ */
+#ifndef BRIEF_QUERY_H
+#define BRIEF_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define QUERY_TERMS_MAX	64
+#define QUERY_TERM_MAX	256
+
+/*
+ * The FTS5 MATCH expression for input (len bytes, any bytes): each term as
+ * an FTS5 string in double quotes, "term"* for a prefix, joined by spaces
+ * (implicit AND).  Returns malloc'd memory the caller frees, or NULL when the
+ * input has no searchable term (empty, only spaces or punctuation).
+ */
+char	*query_build(const char *input, size_t len);
+
+/* One search term, as query_build would send it. */
+struct query_term {
+	char	*text;		/* folded (NFKC + case folding), no quotes/star */
+	bool	 prefix;	/* the last word matches as a prefix */
+
+	/* Private: the term's tokens in query mode, back to back. */
+	char	*tok;
+	size_t	*tokend;	/* token i ends at tok + tokend[i] */
+	size_t	 ntok;
+};
+
+/* The terms of one input; owned by the struct, freed by query_terms_free. */
+struct query_terms {
+	struct query_term	*v;
+	size_t			 n;
+};
+
+/*
+ * Parses input into *q (the terms query_build uses, in the same order) and
+ * returns their number; 0 when there is nothing to search for.  Always call
+ * query_terms_free afterwards.
+ */
+size_t	query_terms(const char *input, size_t len, struct query_terms *q);
+void	query_terms_free(struct query_terms *q);
+
+/* A match: bytes [start, end) of the original text, and which term. */
+struct query_match {
+	size_t	start;
+	size_t	end;
+	size_t	term;
+};
+
+/*
+ * Finds every occurrence of every term of q in text (len bytes, as stored:
+ * not folded), exactly as the FTS5 index matches them, and stores up to max
+ * of them in out, sorted by start then end.  Matches may overlap (two terms,
+ * or "하하" twice in "하하하").  Returns the number of matches, which may be
+ * more than max.
+ */
+size_t	query_find(const struct query_terms *q, const char *text, size_t len,
+	    struct query_match *out, size_t max);
+
+#endif
