@@ -29,7 +29,7 @@ struct doc_meta {
  * Text is NFC, sanitised (see text_sanitize) and free of line breaks.
  */
 struct doc {
-	char			*title;		/* front matter, else first heading, else file name */
+	char			*title;		/* front matter, else the file name */
 	char			*byline;	/* front matter, else the line before the first heading */
 	char			*date;		/* or NULL */
 	char			*source;	/* or NULL */
