@@ -12,7 +12,7 @@
 #include "text.h"
 #include "util.h"
 
-#define BUNDLED	SOURCE_ROOT "/assets/japan-tech-competition.txt"
+#define BUNDLED	"../assets/japan-tech-competition.txt"
 #define BYLINE	"이승주 중앙대학교 국제관계학과 교수"
 
 /* A growable list of words (pointers into a string the caller owns). */

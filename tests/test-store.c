@@ -125,6 +125,7 @@ test_import(struct store *st)
 	    " paragraph WHEN (SELECT count(*) FROM paragraph) >= 15 BEGIN"
 	    " SELECT RAISE(ABORT, 'disk on fire'); END", NULL, NULL, NULL);
 	cause = NULL;
+	free(res.slug);
 	ok(library_add(st, &d, "third.txt", "c3", &res, &cause) != 0,
 	    "2.8 an import failing half-way reports an error");
 	ok(cause != NULL && strstr(cause, "disk on fire") != NULL,
