@@ -1,7 +1,8 @@
 /*
- * import-internal.h: what import.c shares with import-markdown.c.  The
- * document builder (paragraphs, headings, depth normalisation) and the line
- * iterator; the public contract is import.h.
+ * import-internal.h: what the files of the importer share (import.c, the
+ * driver; import-front.c, import-text.c and import-markdown.c).  The document
+ * builder (paragraphs, headings, depth normalisation), the line iterator and
+ * the parsers of each part; the public contract is import.h.
  */
 #ifndef BRIEF_IMPORT_INTERNAL_H
 #define BRIEF_IMPORT_INTERNAL_H
@@ -50,6 +51,14 @@ void	 import_para_verbatim(struct import_ctx *, const char *, size_t);
 void	 import_para_end(struct import_ctx *);
 void	 import_heading(struct import_ctx *, int, const char *, const char *,
 	     size_t);
+
+/* import-front.c: the lines between the fences into doc's meta and topics. */
+void	 import_front_matter(struct import_ctx *, const char *, size_t);
+/* import-front.c: gives the parsed sections the front matter's topics. */
+void	 import_topics(struct import_ctx *);
+
+/* import-text.c: the body of a plain text file (PDF text included). */
+void	 import_text(struct import_ctx *, const char *, size_t);
 
 /* import-markdown.c: the body of a Markdown file. */
 void	 import_markdown(struct import_ctx *, const char *, size_t);

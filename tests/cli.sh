@@ -4,7 +4,7 @@
 # Usage: sh cli.sh BRIEF
 set -u
 
-BRIEF=$1
+BRIEF=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 T=$(mktemp -d "${TMPDIR:-/tmp}/brief-cli.XXXXXX")
 trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT INT TERM
 export BRIEF_DB="$T/lib.db" XDG_DATA_HOME="$T/xdg" LC_ALL=C.UTF-8

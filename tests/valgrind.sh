@@ -4,7 +4,7 @@
 # Usage: sh valgrind.sh BRIEF
 set -u
 
-BRIEF=$1
+BRIEF=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 if ! command -v valgrind >/dev/null 2>&1; then
 	echo "1..0 # SKIP valgrind is not installed"
 	exit 0
