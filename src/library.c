@@ -410,14 +410,14 @@ library_count(struct store *st, int *count, char **cause)
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = store_prepare(st, "SELECT count(*) FROM briefing", &stmt,
+	if ((rc = store_cached(st, "SELECT count(*) FROM briefing", &stmt,
 	    cause)) != 0)
 		return rc;
 	if (sqlite3_step(stmt) == SQLITE_ROW)
 		*count = sqlite3_column_int(stmt, 0);
 	else
 		rc = store_error(st, cause, "cannot read the library");
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	return rc;
 }
 

@@ -107,13 +107,13 @@ outline_get(struct store *st, int64_t id, struct section *out, char **cause)
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = store_prepare(st, OUTLINE_COLUMNS "WHERE s.id = ?", &stmt,
+	if ((rc = store_cached(st, OUTLINE_COLUMNS "WHERE s.id = ?", &stmt,
 	    cause)) != 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, id);
 	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 		outline_row(stmt, out);
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
@@ -147,7 +147,7 @@ outline_paragraphs(struct store *st, int64_t section_id, char ***paras,
 	size_t count = 0;
 	int rc;
 
-	if ((rc = store_prepare(st, "SELECT text FROM paragraph"
+	if ((rc = store_cached(st, "SELECT text FROM paragraph"
 	    " WHERE section_id = ? ORDER BY ord", &stmt, cause)) != 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, section_id);
@@ -155,7 +155,7 @@ outline_paragraphs(struct store *st, int64_t section_id, char ***paras,
 		v = xreallocarray(v, count + 1, sizeof *v);
 		v[count++] = outline_dupcol(stmt, 0);
 	}
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc != SQLITE_DONE) {
 		for (size_t i = 0; i < count; i++)
 			free(v[i]);
@@ -337,8 +337,8 @@ outline_resolve(struct store *st, const char *spec, struct section *out,
 {
 	const char *colon = strchr(spec, ':'), *rest = spec;
 	struct briefing *v = NULL, one;
-	struct section *m;
-	size_t nb = 0, n;
+	struct section *m = NULL;
+	size_t nb = 0, n = 0;
 	int rc;
 
 	memset(out, 0, sizeof *out);

@@ -40,52 +40,25 @@ search_index_briefing(struct store *st, int64_t briefing_id, char **cause)
 	return rc;
 }
 
-/* Counts hits, stopping past SEARCH_RANK_MAX: only "few or many" matters. */
+/* Collects the rowids of one query's rows, at most max of them. */
 static int
-search_count(struct store *st, const char *match, int *count, char **cause)
+search_collect_ids(struct store *st, const char *sql, const char *match,
+    size_t max, int64_t **ids, size_t *n, char **cause)
 {
-	sqlite3_stmt *stmt;
-	int rc;
-
-	if ((rc = store_prepare(st, "SELECT count(*) FROM (SELECT rowid FROM"
-	    " section_fts WHERE section_fts MATCH ? LIMIT ?)", &stmt,
-	    cause)) != 0)
-		return rc;
-	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int(stmt, 2, SEARCH_RANK_MAX + 1);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*count = sqlite3_column_int(stmt, 0);
-	else
-		rc = store_error(st, cause, "cannot search");
-	sqlite3_finalize(stmt);
-	return rc;
-}
-
-/* The ids of the first limit + 1 matching sections, in the order shown. */
-static int
-search_ids(struct store *st, const char *match, bool ranked, size_t limit,
-    int64_t **ids, size_t *n, char **cause)
-{
-	const char *sql = ranked ?
-	    "SELECT rowid FROM section_fts WHERE section_fts MATCH ?"
-	    " ORDER BY bm25(section_fts, " SEARCH_TITLE_WEIGHT ", 1.0), rowid"
-	    " LIMIT ?" :
-	    "SELECT rowid FROM section_fts WHERE section_fts MATCH ?"
-	    " ORDER BY rowid LIMIT ?";
 	sqlite3_stmt *stmt;
 	int64_t *v = NULL;
 	size_t count = 0;
 	int rc;
 
-	if ((rc = store_prepare(st, sql, &stmt, cause)) != 0)
+	if ((rc = store_cached(st, sql, &stmt, cause)) != 0)
 		return rc;
 	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)limit + 1);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)max);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		v = xreallocarray(v, count + 1, sizeof *v);
 		v[count++] = sqlite3_column_int64(stmt, 0);
 	}
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc != SQLITE_DONE) {
 		free(v);
 		return store_error(st, cause, "cannot search");
@@ -96,41 +69,71 @@ search_ids(struct store *st, const char *match, bool ranked, size_t limit,
 }
 
 /*
- * The start of a snippet that shows about lead columns before byte at:
- * walks the clusters before it and keeps the last lead columns, moved
- * forward to a word start when one is near.
+ * The ids of the first limit + 1 matching sections, in the order shown.
+ * The first pass reads hits in reading order and stops past
+ * SEARCH_RANK_MAX: with more than that, scoring every hit would cost more
+ * than a first page may, and the page is the start of this pass.  With
+ * fewer, a second pass orders them by bm25.
+ */
+static int
+search_ids(struct store *st, const char *match, size_t limit, bool *ranked,
+    int64_t **ids, size_t *n, char **cause)
+{
+	int rc;
+
+	rc = search_collect_ids(st, "SELECT rowid FROM section_fts"
+	    " WHERE section_fts MATCH ? ORDER BY rowid LIMIT ?", match,
+	    SEARCH_RANK_MAX + 1, ids, n, cause);
+	*ranked = rc == 0 && *n <= SEARCH_RANK_MAX;
+	if (rc != 0 || !*ranked || *n <= 1) {
+		if (rc == 0 && *n > limit + 1)
+			*n = limit + 1;
+		return rc;
+	}
+	free(*ids);
+	return search_collect_ids(st, "SELECT rowid FROM section_fts"
+	    " WHERE section_fts MATCH ?"
+	    " ORDER BY bm25(section_fts, " SEARCH_TITLE_WEIGHT ", 1.0), rowid"
+	    " LIMIT ?", match, limit + 1, ids, n, cause);
+}
+
+/*
+ * The start of a snippet that shows about lead columns before byte at.
+ * Only the last few bytes before it can matter (a column takes at most four
+ * bytes, or a little more with combining marks), so the clusters of that
+ * window are measured and the last lead columns kept, moved forward to a
+ * word start when one is near.
  */
 static size_t
 search_snippet_start(const char *text, size_t at, int lead)
 {
-	size_t *offs = NULL, n = 0, off = 0, i, b;
-	int *w = NULL, sum = 0;
+	size_t offs[512], n = 0, off, i, b;
+	int w[512], sum = 0;
 
-	while (off < at) {
+	if (lead > 64)
+		lead = 64;
+	off = at > (size_t)lead * 6 ? at - (size_t)lead * 6 : 0;
+	while (off > 0 && (text[off] & 0xc0) == 0x80)
+		off++;
+	while (off < at && n < 512) {
 		size_t clen;
-		int cw = text_cluster(text + off, at - off, &clen);
 
-		offs = xreallocarray(offs, n + 1, sizeof *offs);
-		w = xreallocarray(w, n + 1, sizeof *w);
-		offs[n] = off;
-		w[n++] = cw;
+		w[n] = text_cluster(text + off, at - off, &clen);
+		offs[n++] = off;
 		off += clen;
 	}
 	for (i = n; i > 0 && sum + w[i - 1] <= lead; i--)
 		sum += w[i - 1];
+	if (i == 0 && offs[0] == 0)
+		return 0;
 	b = i < n ? offs[i] : at;
-	if (i > 0) {
-		/* Cut at a space in the first third of the lead, if any. */
-		for (size_t j = i; j < n && j < i + (size_t)lead / 3; j++) {
-			if (text[offs[j]] == ' ') {
-				b = j + 1 < n ? offs[j + 1] : at;
-				break;
-			}
+	/* Cut at a space in the first third of the lead, if any. */
+	for (size_t j = i; j < n && j < i + (size_t)lead / 3; j++) {
+		if (text[offs[j]] == ' ') {
+			b = j + 1 < n ? offs[j + 1] : at;
+			break;
 		}
-	} else
-		b = 0;
-	free(offs);
-	free(w);
+	}
 	return b;
 }
 
@@ -219,7 +222,7 @@ search_run(struct store *st, const char *query, size_t limit,
 	char *match = query_build(query, strlen(query));
 	int64_t *ids = NULL;
 	size_t nids = 0;
-	int count = 0, rc = 0;
+	int rc;
 
 	memset(res, 0, sizeof *res);
 	if (match == NULL || query_terms(query, strlen(query), &q) == 0) {
@@ -228,11 +231,7 @@ search_run(struct store *st, const char *query, size_t limit,
 			query_terms_free(&q);
 		return 0;
 	}
-	if ((rc = search_count(st, match, &count, cause)) == 0) {
-		res->ranked = count <= SEARCH_RANK_MAX;
-		rc = search_ids(st, match, res->ranked, limit, &ids, &nids,
-		    cause);
-	}
+	rc = search_ids(st, match, limit, &res->ranked, &ids, &nids, cause);
 	if (rc == 0 && nids > limit) {
 		res->more = true;
 		nids = limit;

@@ -19,10 +19,16 @@
 /* 'brif': marks a SQLite file as a brief library. */
 #define STORE_APPLICATION_ID 0x62726966
 
+#define STORE_CACHE 16
+
 struct store {
 	sqlite3	*db;
 	char	*path;
 	bool	 readonly;
+	struct {
+		const char	*sql;
+		sqlite3_stmt	*stmt;
+	}	 cache[STORE_CACHE];
 };
 
 /*
@@ -126,6 +132,41 @@ store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt,
 	if (sqlite3_prepare_v2(st->db, sql, -1, stmt, NULL) != SQLITE_OK)
 		return store_error(st, cause, "cannot read the library");
 	return 0;
+}
+
+int
+store_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
+    char **cause)
+{
+	int i;
+
+	for (i = 0; i < STORE_CACHE && st->cache[i].sql != NULL; i++) {
+		if (st->cache[i].sql == sql) {
+			*stmt = st->cache[i].stmt;
+			sqlite3_reset(*stmt);
+			sqlite3_clear_bindings(*stmt);
+			return 0;
+		}
+	}
+	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt,
+	    NULL) != SQLITE_OK)
+		return store_error(st, cause, "cannot read the library");
+	if (i == STORE_CACHE) {
+		/* Full: let the oldest go (the hot set is small). */
+		sqlite3_finalize(st->cache[0].stmt);
+		memmove(st->cache, st->cache + 1, sizeof st->cache[0] *
+		    (STORE_CACHE - 1));
+		i = STORE_CACHE - 1;
+	}
+	st->cache[i].sql = sql;
+	st->cache[i].stmt = *stmt;
+	return 0;
+}
+
+void
+store_release(sqlite3_stmt *stmt)
+{
+	sqlite3_reset(stmt);
 }
 
 /* Runs sql (no rows expected), failing through store_error with what. */
@@ -263,7 +304,9 @@ store_open(const char *path, int flags, struct store **out, char **cause)
 	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
 	    "cannot open the library", cause)) != 0)
 		goto err;
-	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON",
+	/* Reading through a memory map saves a system call per page. */
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON;"
+	    " PRAGMA mmap_size = 1073741824",
 	    "cannot open the library", cause)) != 0)
 		goto err;
 	if ((rc = store_migrate(st, cause)) != 0)
@@ -280,6 +323,8 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
+	for (int i = 0; i < STORE_CACHE && st->cache[i].sql != NULL; i++)
+		sqlite3_finalize(st->cache[i].stmt);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);

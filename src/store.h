@@ -45,6 +45,16 @@ void store_rollback(struct store *st);
  */
 int store_error(struct store *st, char **cause, const char *what);
 
+/*
+ * A statement prepared once and kept for the life of the store, for queries
+ * on hot paths (sql must be a string that lives as long, e.g. a literal).
+ * It comes back reset with no bindings; the caller must not finalize it and
+ * calls store_release when done so that no read transaction stays open.
+ */
+int store_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
+    char **cause);
+void store_release(sqlite3_stmt *stmt);
+
 /* Prepares sql or fails through store_error. */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt,
     char **cause);
