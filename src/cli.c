@@ -133,36 +133,33 @@ static int
 cli_import(struct store *st, const struct cli_options *opt, int argc,
     char **argv)
 {
-	int worst = 0;
+	struct import_outcome *out = xcalloc((size_t)argc, sizeof *out);
+	char *cause = NULL, *what;
+	int rc;
 
 	(void)opt;
+	rc = library_import_files(st, argv, (size_t)argc, out, &cause);
 	for (int i = 0; i < argc; i++) {
-		struct import_result res;
-		char *cause, *warning, *what;
-		int rc;
+		const struct import_outcome *o = &out[i];
 
-		rc = library_import(st, argv[i], &res, &warning, &cause);
-		if (rc != 0) {
-			what = xasprintf("cannot import %s", argv[i]);
-			cli_fail(rc, what, cause);
+		if (o->rc != 0) {
+			what = xasprintf("cannot import %s", o->path);
+			cli_error(o->rc, what, o->cause);
 			free(what);
-			worst = worst ? worst : rc;
-			continue;
-		}
-		if (warning != NULL) {
-			what = xasprintf("%s", argv[i]);
-			cli_fail(0, what, warning);
-			free(what);
-		}
-		if (res.duplicate)
-			printf("%s\talready in the library as %s\n", argv[i],
-			    res.slug);
+		} else if (o->result.duplicate)
+			printf("%s\talready in the library as %s\n", o->path,
+			    o->result.slug);
 		else
 			printf("%s\tadded as %s: %d sections, %d paragraphs\n",
-			    argv[i], res.slug, res.n_sections, res.n_paragraphs);
-		free(res.slug);
+			    o->path, o->result.slug, o->result.n_sections,
+			    o->result.n_paragraphs);
+		if (o->warning != NULL)
+			cli_error(0, o->path, o->warning);
+		import_outcome_clear(&out[i]);
 	}
-	return worst ? worst : cli_flush();
+	free(out);
+	free(cause);
+	return rc ? rc : cli_flush();
 }
 
 /* Prints a snippet, its matches marked: "[" "]" into a pipe, bold

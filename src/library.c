@@ -272,6 +272,9 @@ library_insert_sections(struct store *st, const struct doc *doc, int64_t bid,
 		sqlite3_reset(sec);
 		id = sqlite3_last_insert_rowid(store_db(st));
 		cur.ids[cur.depth - 1] = id;
+		if ((rc = search_index_section(st, id, ds->title, ds->paras,
+		    ds->n_paras, cause)) != 0)
+			break;
 		for (size_t j = 0; j < ds->n_paras; j++) {
 			sqlite3_bind_int64(par, 1, id);
 			sqlite3_bind_int(par, 2, (int)j);
@@ -292,8 +295,13 @@ out:
 	return rc;
 }
 
-int
-library_add(struct store *st, const struct doc *doc, const char *filename,
+/*
+ * Stores a parsed document inside the open transaction, unless a briefing
+ * with the same checksum is there already (checked here, inside the
+ * transaction, because another brief may be importing the same file).
+ */
+static int
+library_store(struct store *st, const struct doc *doc, const char *filename,
     const char *checksum, struct import_result *result, char **cause)
 {
 	char *slug = NULL;
@@ -301,15 +309,9 @@ library_add(struct store *st, const struct doc *doc, const char *filename,
 	int rc;
 
 	memset(result, 0, sizeof *result);
-	if (store_readonly(st))
-		return fail(cause, EX_IOERR, "%s is read-only", store_path(st));
-	if ((rc = store_begin(st, cause)) != 0)
-		return rc;
-	/* Checked inside the transaction: another brief may import it too. */
 	rc = library_exists(st, "SELECT 1 FROM briefing WHERE checksum = ?",
 	    checksum, &dup, cause);
 	if (rc == 0 && dup) {
-		store_rollback(st);
 		result->duplicate = true;
 		return library_slug_of(st, checksum, &result->slug, cause);
 	}
@@ -321,12 +323,7 @@ library_add(struct store *st, const struct doc *doc, const char *filename,
 	if (rc == 0)
 		rc = library_insert_sections(st, doc, result->id,
 		    &result->n_paragraphs, cause);
-	if (rc == 0)
-		rc = search_index_briefing(st, result->id, cause);
-	if (rc == 0)
-		rc = store_commit(st, cause);
 	if (rc != 0) {
-		store_rollback(st);
 		free(slug);
 		return rc;
 	}
@@ -336,30 +333,120 @@ library_add(struct store *st, const struct doc *doc, const char *filename,
 }
 
 int
-library_import(struct store *st, const char *path,
-    struct import_result *result, char **warning, char **cause)
+library_add(struct store *st, const struct doc *doc, const char *filename,
+    const char *checksum, struct import_result *result, char **cause)
+{
+	int rc;
+
+	memset(result, 0, sizeof *result);
+	if (store_readonly(st))
+		return fail(cause, EX_IOERR, "%s is read-only", store_path(st));
+	if ((rc = store_begin(st, cause)) != 0)
+		return rc;
+	if ((rc = library_store(st, doc, filename, checksum, result,
+	    cause)) == 0 && (rc = store_commit(st, cause)) == 0)
+		return 0;
+	store_rollback(st);
+	free(result->slug);
+	memset(result, 0, sizeof *result);
+	return rc;
+}
+
+/* Reads and parses one file of a batch and stores it in the open
+ * transaction.  A failure of the file itself is its outcome; a failure of
+ * the library is returned. */
+static int
+library_import_one(struct store *st, struct import_outcome *o)
 {
 	char checksum[65], *data;
 	struct doc doc;
 	size_t len;
 	int rc;
 
-	*warning = NULL;
-	memset(result, 0, sizeof *result);
-	if ((rc = read_file(path, &data, &len, cause)) != 0)
-		return rc;
+	if ((o->rc = read_file(o->path, &data, &len, &o->cause)) != 0)
+		return 0;
 	sha256_hex(data, len, checksum);
-	rc = import_parse(path, data, len, IMPORT_AUTO, &doc, cause);
+	o->rc = import_parse(o->path, data, len, IMPORT_AUTO, &doc, &o->cause);
 	free(data);
-	if (rc != 0)
-		return rc;
-	rc = library_add(st, &doc, path, checksum, result, cause);
+	if (o->rc != 0)
+		return 0;
+	rc = library_store(st, &doc, o->path, checksum, &o->result, &o->cause);
 	if (rc == 0 && doc.n_replaced > 0)
-		*warning = xasprintf("replaced %zu invalid or control "
+		o->warning = xasprintf("replaced %zu invalid or control "
 		    "character%s with U+FFFD (first at line %zu)",
 		    doc.n_replaced, doc.n_replaced == 1 ? "" : "s",
 		    doc.first_replaced_line);
 	doc_free(&doc);
+	o->rc = rc;
+	return rc;
+}
+
+int
+library_import_files(struct store *st, char *const *paths, size_t n,
+    struct import_outcome *out, char **cause)
+{
+	char *why = NULL;
+	size_t i;
+	int rc, worst = 0;
+
+	for (i = 0; i < n; i++) {
+		memset(&out[i], 0, sizeof out[i]);
+		out[i].path = paths[i];
+	}
+	if (store_readonly(st))
+		rc = fail(&why, EX_IOERR, "%s is read-only", store_path(st));
+	else if ((rc = store_begin(st, &why)) == 0) {
+		for (i = 0; i < n && rc == 0; i++)
+			rc = library_import_one(st, &out[i]);
+		if (rc != 0) {
+			why = out[i - 1].cause;
+			out[i - 1].cause = NULL;
+		} else
+			rc = store_commit(st, &why);
+	}
+	if (rc == 0) {
+		for (i = 0; i < n; i++)
+			worst = worst ? worst : out[i].rc;
+		return worst;
+	}
+	/* The library failed: nothing of the batch landed. */
+	store_rollback(st);
+	for (i = 0; i < n; i++) {
+		import_outcome_clear(&out[i]);
+		out[i].rc = rc;
+		out[i].cause = xstrdup(why);
+	}
+	if (cause != NULL)
+		*cause = why;
+	else
+		free(why);
+	return rc;
+}
+
+void
+import_outcome_clear(struct import_outcome *o)
+{
+	free(o->cause);
+	free(o->warning);
+	free(o->result.slug);
+	o->cause = o->warning = o->result.slug = NULL;
+}
+
+int
+library_import(struct store *st, const char *path,
+    struct import_result *result, char **warning, char **cause)
+{
+	struct import_outcome o;
+	char *p = (char *)path;
+	int rc;
+
+	rc = library_import_files(st, &p, 1, &o, NULL);
+	*warning = o.warning;
+	*result = o.result;
+	if (rc != 0 && cause != NULL)
+		*cause = o.cause;
+	else
+		free(o.cause);
 	return rc;
 }
 
@@ -482,8 +569,9 @@ library_is_briefing_file(const struct dirent *d)
 int
 library_seed(struct store *st, char **cause)
 {
+	struct import_outcome *out;
 	struct dirent **names;
-	char *dir, *warning;
+	char *dir, **paths;
 	int count, rc, n;
 
 	if (store_readonly(st))
@@ -497,19 +585,21 @@ library_seed(struct store *st, char **cause)
 		free(dir);
 		return rc;
 	}
+	paths = xcalloc((size_t)n, sizeof *paths);
+	out = xcalloc((size_t)n, sizeof *out);
 	for (int i = 0; i < n; i++) {
-		struct import_result res;
-		char *path = xasprintf("%s/%s", dir, names[i]->d_name);
-
-		if (rc == 0)
-			rc = library_import(st, path, &res, &warning, cause);
-		if (rc == 0) {
-			free(res.slug);
-			free(warning);
-		}
-		free(path);
+		paths[i] = xasprintf("%s/%s", dir, names[i]->d_name);
 		free(names[i]);
 	}
+	rc = library_import_files(st, paths, (size_t)n, out, cause);
+	for (int i = 0; i < n; i++) {
+		if (rc != 0 && cause != NULL && *cause == NULL)
+			*cause = xstrdup(out[i].cause);
+		import_outcome_clear(&out[i]);
+		free(paths[i]);
+	}
+	free(out);
+	free(paths);
 	free(names);
 	free(dir);
 	return rc;

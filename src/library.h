@@ -47,6 +47,28 @@ struct import_result {
 int library_import(struct store *st, const char *path,
     struct import_result *result, char **warning, char **cause);
 
+/* What happened to one file of a batch. */
+struct import_outcome {
+	const char		*path;
+	int			 rc;		/* 0, or why the file was not imported */
+	char			*cause;		/* the message when rc != 0 */
+	char			*warning;	/* replaced characters, or NULL */
+	struct import_result	 result;
+};
+
+/*
+ * Imports several files in one transaction, so that FTS5 writes their index
+ * together; each file still lands whole or not at all.  A file that cannot
+ * be read or parsed is reported in its outcome and skipped.  A failure of
+ * the library itself (a full disk) rolls the whole batch back: every
+ * outcome then says so, and *cause says why.  Returns 0 when every file was
+ * imported (or already there), else the first failure's code.  Release each
+ * outcome with import_outcome_clear.
+ */
+int library_import_files(struct store *st, char *const *paths, size_t n,
+    struct import_outcome *out, char **cause);
+void import_outcome_clear(struct import_outcome *o);
+
 /* Stores an already parsed document (inside its own transaction). */
 int library_add(struct store *st, const struct doc *doc, const char *filename,
     const char *checksum, struct import_result *result, char **cause);

@@ -20,23 +20,29 @@
 #define SEARCH_TITLE_WEIGHT "5.0"
 
 int
-search_index_briefing(struct store *st, int64_t briefing_id, char **cause)
+search_index_section(struct store *st, int64_t section_id, const char *title,
+    char *const *paras, size_t n, char **cause)
 {
-	static const char sql[] =
-	    "INSERT INTO section_fts (rowid, title, body)"
-	    " SELECT s.id, s.title, (SELECT group_concat(text, char(10)) FROM"
-	    "  (SELECT text FROM paragraph p WHERE p.section_id = s.id"
-	    "   ORDER BY p.ord))"
-	    " FROM section s WHERE s.briefing_id = ? ORDER BY s.seq";
+	struct buf body = { 0 };
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = store_prepare(st, sql, &stmt, cause)) != 0)
+	if ((rc = store_cached(st, "INSERT INTO section_fts (rowid, title, body)"
+	    " VALUES (?, ?, ?)", &stmt, cause)) != 0)
 		return rc;
-	sqlite3_bind_int64(stmt, 1, briefing_id);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&body, '\n');
+		buf_addstr(&body, paras[i]);
+	}
+	sqlite3_bind_int64(stmt, 1, section_id);
+	sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, body.data ? body.data : "", (int)body.len,
+	    SQLITE_STATIC);
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		rc = store_error(st, cause, "cannot index the briefing");
-	sqlite3_finalize(stmt);
+	store_release(stmt);
+	buf_free(&body);
 	return rc;
 }
 

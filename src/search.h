@@ -63,9 +63,12 @@ struct search_match {
 int search_section_matches(struct store *st, const char *query,
     int64_t section_id, struct search_match **out, size_t *n, char **cause);
 
-/* Adds a newly stored briefing's sections to the index (inside the import
- * transaction). */
-int search_index_briefing(struct store *st, int64_t briefing_id,
-    char **cause);
+/*
+ * Adds a newly stored section (its title and paragraphs) to the index,
+ * inside the import's transaction.  One row at a time: FTS5 then keeps the
+ * terms of a whole batch of imports in memory and writes them together.
+ */
+int search_index_section(struct store *st, int64_t section_id,
+    const char *title, char *const *paras, size_t n, char **cause);
 
 #endif

@@ -255,6 +255,49 @@ text_finish(uint8_t *r, size_t len, size_t *outlen)
 	return out;
 }
 
+/*
+ * Whether NFC leaves c alone wherever it stands: it has no canonical
+ * decomposition, combining class 0, and never composes with what precedes
+ * it.  Covers what briefings are mostly made of (ASCII, Hangul syllables,
+ * kana, CJK ideographs and punctuation, full-width forms); combining marks,
+ * conjoining jamo, the kana voicing marks and compatibility ideographs are
+ * left to u8_normalize.
+ */
+static bool
+text_nfc_stable(ucs4_t c)
+{
+	return text_is_syllable(c) ||
+	    (c >= 0x00a0 && c <= 0x00bf) || c == 0x00d7 || c == 0x00f7 ||
+	    (c >= 0x2010 && c <= 0x205e) || (c >= 0x2190 && c <= 0x2199) ||
+	    (c >= 0x2460 && c <= 0x24ff) || (c >= 0x2500 && c <= 0x25ff) ||
+	    (c >= 0x3000 && c <= 0x3029) || (c >= 0x3030 && c <= 0x303f) ||
+	    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) ||
+	    (c >= 0x30fc && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) ||
+	    (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xff60) ||
+	    c == 0x22c5;
+}
+
+/* Whether NFC would return p unchanged, judged character by character. */
+static bool
+text_is_nfc(const uint8_t *p, size_t n)
+{
+	size_t i = 0;
+	ucs4_t c;
+	int r;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		r = u8_mbtoucr(&c, p + i, n - i);
+		if (r < 0 || !text_nfc_stable(c))
+			return false;
+		i += r;
+	}
+	return true;
+}
+
 char *
 text_nfc(const char *s, size_t n, size_t *outlen)
 {
@@ -263,7 +306,7 @@ text_nfc(const char *s, size_t n, size_t *outlen)
 	char *out, *clean;
 	size_t len;
 
-	if (text_is_simple(p, n)) {
+	if (text_is_nfc(p, n)) {
 		if (outlen != NULL)
 			*outlen = n;
 		return xstrndup(s, n);

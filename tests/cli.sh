@@ -149,6 +149,12 @@ ok $(is $rc 0 && [ "$(cat "$T/rss")" -lt 400000 ]; echo $?) \
 run import "$T/esc.md"
 ok $(is $rc 0 && has 'already' out; echo $?) "5.9 re-importing the same file adds nothing"
 
+printf '# One\n\nfirst file\n' >"$T/one.md"
+printf '# Two\n\nsecond file\n' >"$T/two.md"
+run import "$T/one.md" "$T/binary.txt" "$T/two.md"
+ok $(is $rc 65 && has 'added as one' out && has 'added as two' out &&
+	has 'binary.txt' err; echo $?) "5.10 a batch imports the good files and names the bad one"
+
 # 6. Several briefings: paths need the slug, search prints it.
 run show 1
 ok $(is $rc 65 && has 'ambiguous' err; echo $?) "6.1 a bare path is ambiguous with several briefings"

@@ -139,6 +139,42 @@ test_import(struct store *st)
 	doc_free(&d);
 }
 
+/* A batch whose second file fails in the library leaves none of it. */
+static void
+test_batch(struct store *st)
+{
+	char *paths[2], *cause = NULL;
+	struct import_outcome out[2];
+	int before = count(st, "briefing");
+	FILE *fp;
+
+	for (int i = 0; i < 2; i++) {
+		paths[i] = xasprintf("%s/batch%d.md", tmpdir, i);
+		fp = fopen(paths[i], "w");
+		fprintf(fp, "# 제목 %d\n\n본문 %d 하나\n\n본문 둘\n", i, i);
+		fclose(fp);
+	}
+	sqlite3_exec(store_db(st), "CREATE TEMP TRIGGER boom BEFORE INSERT ON"
+	    " briefing WHEN NEW.filename = 'batch1.md' BEGIN"
+	    " SELECT RAISE(ABORT, 'disk on fire'); END", NULL, NULL, NULL);
+	ok(library_import_files(st, paths, 2, out, &cause) != 0,
+	    "2.12 a batch failing in the library reports an error");
+	ok(out[0].rc != 0 && out[1].rc != 0, "2.13 ... for every file of it");
+	is_int(count(st, "briefing"), before, "2.14 ... and none of it lands");
+	free(cause);
+	import_outcome_clear(&out[0]);
+	import_outcome_clear(&out[1]);
+	sqlite3_exec(store_db(st), "DROP TRIGGER boom", NULL, NULL, NULL);
+	cause = NULL;
+	ok(library_import_files(st, paths, 2, out, &cause) == 0 &&
+	    out[0].rc == 0 && out[1].rc == 0, "2.15 the same batch then imports");
+	is_int(count(st, "briefing"), before + 2, "2.16 ... both files");
+	for (int i = 0; i < 2; i++) {
+		import_outcome_clear(&out[i]);
+		free(paths[i]);
+	}
+}
+
 static void
 test_outline(struct store *st)
 {
@@ -202,6 +238,7 @@ main(void)
 	}
 	test_import(st);
 	test_outline(st);
+	test_batch(st);
 	store_close(st);
 	free(path);
 	path = xasprintf("rm -rf %s", tmpdir);
