@@ -450,36 +450,41 @@ library_import(struct store *st, const char *path,
 	return rc;
 }
 
+#define LIBRARY_COLUMNS							\
+	"SELECT b.id, slug, title, byline, date, source, filename, checksum,"	\
+	" imported, (SELECT count(*) FROM section s WHERE s.briefing_id = b.id)" \
+	" FROM briefing b "
+
+static void
+library_row(sqlite3_stmt *stmt, struct briefing *b)
+{
+	b->id = sqlite3_column_int64(stmt, 0);
+	b->slug = library_dupcol(stmt, 1);
+	b->title = library_dupcol(stmt, 2);
+	b->byline = library_dupcol(stmt, 3);
+	b->date = library_dupcol(stmt, 4);
+	b->source = library_dupcol(stmt, 5);
+	b->filename = library_dupcol(stmt, 6);
+	b->checksum = library_dupcol(stmt, 7);
+	b->imported = sqlite3_column_int64(stmt, 8);
+	b->n_sections = sqlite3_column_int(stmt, 9);
+}
+
 int
 library_list(struct store *st, struct briefing **out, size_t *n,
     char **cause)
 {
-	static const char sql[] =
-	    "SELECT b.id, slug, title, byline, date, source, filename, checksum,"
-	    " imported, (SELECT count(*) FROM section s WHERE s.briefing_id = b.id)"
-	    " FROM briefing b ORDER BY b.id";
 	struct briefing *v = NULL;
 	sqlite3_stmt *stmt;
 	size_t count = 0;
 	int rc;
 
-	if ((rc = store_prepare(st, sql, &stmt, cause)) != 0)
+	if ((rc = store_prepare(st, LIBRARY_COLUMNS "ORDER BY b.id", &stmt,
+	    cause)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		struct briefing *b;
-
 		v = xreallocarray(v, count + 1, sizeof *v);
-		b = &v[count++];
-		b->id = sqlite3_column_int64(stmt, 0);
-		b->slug = library_dupcol(stmt, 1);
-		b->title = library_dupcol(stmt, 2);
-		b->byline = library_dupcol(stmt, 3);
-		b->date = library_dupcol(stmt, 4);
-		b->source = library_dupcol(stmt, 5);
-		b->filename = library_dupcol(stmt, 6);
-		b->checksum = library_dupcol(stmt, 7);
-		b->imported = sqlite3_column_int64(stmt, 8);
-		b->n_sections = sqlite3_column_int(stmt, 9);
+		library_row(stmt, &v[count++]);
 	}
 	sqlite3_finalize(stmt);
 	if (rc != SQLITE_DONE) {
@@ -508,31 +513,49 @@ library_count(struct store *st, int *count, char **cause)
 	return rc;
 }
 
-int
-library_find(struct store *st, const char *slug, struct briefing *out,
-    char **cause)
+/* The error for a slug that names no briefing: the first few that exist. */
+static int
+library_unknown(struct store *st, const char *slug, char **cause)
 {
-	struct briefing *v;
 	struct buf known = { 0 };
-	size_t n;
-	int rc;
+	sqlite3_stmt *stmt;
+	int rc, shown = 0;
 
-	if ((rc = library_list(st, &v, &n, cause)) != 0)
+	if ((rc = store_prepare(st, "SELECT slug FROM briefing ORDER BY"
+	    " id LIMIT 11", &stmt, cause)) != 0)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (strcmp(v[i].slug, slug) == 0) {
-			*out = v[i];
-			memset(&v[i], 0, sizeof v[i]);
-			briefings_free(v, n);
-			return 0;
-		}
-		buf_printf(&known, "%s%s", known.len ? ", " : "", v[i].slug);
-	}
-	briefings_free(v, n);
+	while (sqlite3_step(stmt) == SQLITE_ROW && shown++ < 10)
+		buf_printf(&known, "%s%s", known.len ? ", " : "",
+		    (const char *)sqlite3_column_text(stmt, 0));
+	if (shown > 10)
+		buf_addstr(&known, ", ...");
+	sqlite3_finalize(stmt);
 	rc = fail(cause, EX_DATAERR, "no briefing '%s' (the library has: %s)",
 	    slug, known.len ? known.data : "nothing");
 	buf_free(&known);
 	return rc;
+}
+
+int
+library_find(struct store *st, const char *slug, struct briefing *out,
+    char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_cached(st, LIBRARY_COLUMNS "WHERE slug = ?", &stmt,
+	    cause)) != 0)
+		return rc;
+	sqlite3_bind_text(stmt, 1, slug, -1, SQLITE_STATIC);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		library_row(stmt, out);
+	store_release(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return store_error(st, cause, "cannot read the library");
+	return library_unknown(st, slug, cause);
 }
 
 /* The folder of bundled briefings: beside the binary when it runs from a

@@ -304,9 +304,7 @@ store_open(const char *path, int flags, struct store **out, char **cause)
 	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
 	    "cannot open the library", cause)) != 0)
 		goto err;
-	/* Reading through a memory map saves a system call per page. */
-	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON;"
-	    " PRAGMA mmap_size = 1073741824",
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON",
 	    "cannot open the library", cause)) != 0)
 		goto err;
 	if ((rc = store_migrate(st, cause)) != 0)
