@@ -128,6 +128,8 @@ search_snippet_start(const char *text, size_t at, int lead)
 		offs[n++] = off;
 		off += clen;
 	}
+	if (n == 0)
+		return at;
 	for (i = n; i > 0 && sum + w[i - 1] <= lead; i--)
 		sum += w[i - 1];
 	if (i == 0 && offs[0] == 0)
