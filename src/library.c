@@ -170,8 +170,8 @@ library_insert_briefing(struct store *st, const struct doc *doc,
 {
 	static const char sql[] =
 	    "INSERT INTO briefing (slug, title, byline, date, source, filename,"
-	    " checksum, imported, front_matter, preface)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    " checksum, imported, front_matter, preface, sections)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	const char *base = strrchr(filename, '/');
 	char *fm = library_front_matter(doc);
 	char *preface = library_join(doc->preface, doc->n_preface);
@@ -191,6 +191,7 @@ library_insert_briefing(struct store *st, const struct doc *doc,
 	sqlite3_bind_int64(stmt, 8, (sqlite3_int64)time(NULL));
 	sqlite3_bind_text(stmt, 9, fm, -1, SQLITE_STATIC);
 	sqlite3_bind_text(stmt, 10, preface, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(stmt, 11, (sqlite3_int64)doc->n_sections);
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		rc = store_error(st, cause, "cannot add the briefing");
 	*id = sqlite3_last_insert_rowid(store_db(st));
@@ -452,7 +453,7 @@ library_import(struct store *st, const char *path,
 
 #define LIBRARY_COLUMNS							\
 	"SELECT b.id, slug, title, byline, date, source, filename, checksum,"	\
-	" imported, (SELECT count(*) FROM section s WHERE s.briefing_id = b.id)" \
+	" imported, sections"						\
 	" FROM briefing b "
 
 static void

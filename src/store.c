@@ -47,6 +47,7 @@ static const char *const store_migrations[] = {
 	"  filename TEXT NOT NULL,"
 	"  checksum TEXT NOT NULL UNIQUE,"
 	"  imported INTEGER NOT NULL,"
+	"  sections INTEGER NOT NULL,"	/* how many, for listing 5,000 fast */
 	"  front_matter TEXT,"		/* "key: value" lines, as given */
 	"  preface TEXT"		/* paragraphs before the first heading */
 	");"
