@@ -8,10 +8,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <stdbool.h>
+
 #include <unitypes.h>
 
 /* True for precomposed Hangul syllables, the common case worth a fast path. */
-static inline int
+static inline bool
 text_is_syllable(ucs4_t c)
 {
 	return c >= 0xac00 && c <= 0xd7a3;

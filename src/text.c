@@ -211,9 +211,9 @@ text_truncate(const char *s, size_t n, int cols, int *width)
 	return out;
 }
 
-/* True when normalisation cannot change s: only ASCII and Hangul syllables. */
-static int
-text_is_simple(const uint8_t *p, size_t n)
+/* True when every non-ASCII character of p passes keep (and p is valid). */
+static bool
+text_all(const uint8_t *p, size_t n, bool (*keep)(ucs4_t))
 {
 	size_t i = 0;
 	ucs4_t c;
@@ -225,11 +225,18 @@ text_is_simple(const uint8_t *p, size_t n)
 			continue;
 		}
 		r = u8_mbtoucr(&c, p + i, n - i);
-		if (r < 0 || !text_is_syllable(c))
-			return 0;
+		if (r < 0 || !keep(c))
+			return false;
 		i += r;
 	}
-	return 1;
+	return true;
+}
+
+/* True when normalisation cannot change s: only ASCII and Hangul syllables. */
+static bool
+text_is_simple(const uint8_t *p, size_t n)
+{
+	return text_all(p, n, text_is_syllable);
 }
 
 /*
@@ -281,21 +288,7 @@ text_nfc_stable(ucs4_t c)
 static bool
 text_is_nfc(const uint8_t *p, size_t n)
 {
-	size_t i = 0;
-	ucs4_t c;
-	int r;
-
-	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		r = u8_mbtoucr(&c, p + i, n - i);
-		if (r < 0 || !text_nfc_stable(c))
-			return false;
-		i += r;
-	}
-	return true;
+	return text_all(p, n, text_nfc_stable);
 }
 
 char *
