@@ -222,6 +222,67 @@ query_terms_free(struct query_terms *q)
 	q->n = 0;
 }
 
+/* Whether folding leaves text as it is but for ASCII case. */
+static bool
+query_folds_to_lower(const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = 0;
+	uint32_t c;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		i += fold_decode(p + i, len - i, &c);
+		if (c < 0xac00 || c > 0xd7a3)
+			return false;
+	}
+	return true;
+}
+
+/* Whether tok (folded: lower-case ASCII or Hangul) stands in text, ASCII
+ * compared without case. */
+static bool
+query_has_bytes(const char *text, size_t len, const char *tok, size_t n)
+{
+	if (n == 0)
+		return true;
+	if ((unsigned char)tok[0] >= 0x80)
+		return memmem(text, len, tok, n) != NULL;
+	for (size_t at = 0; at + n <= len; at++) {
+		size_t i;
+
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)text[at + i];
+
+			if (c >= 'A' && c <= 'Z')
+				c += 'a' - 'A';
+			if (c != (unsigned char)tok[i])
+				break;
+		}
+		if (i == n)
+			return true;
+	}
+	return false;
+}
+
+bool
+query_may_match(const struct query_terms *q, const char *text, size_t len)
+{
+	if (!query_folds_to_lower(text, len))
+		return true;
+	for (size_t i = 0; i < q->n; i++) {
+		const struct query_term *t = &q->v[i];
+
+		if (t->ntok == 0 || query_has_bytes(text, len, t->tok,
+		    t->tokend[0]))
+			return true;
+	}
+	return false;
+}
+
 /* The paragraph's tokens as the index has them, with positions. */
 struct query_doctok {
 	size_t	pos;

@@ -202,8 +202,11 @@ search_hit_make(struct store *st, int64_t id, const struct query_terms *q,
 	if ((rc = outline_paragraphs(st, id, &paras, &np, cause)) != 0)
 		return rc;
 	for (size_t i = 0; i < np; i++) {
-		if (hit->snippet == NULL && (nm = query_find(q, paras[i],
-		    strlen(paras[i]), m, sizeof m / sizeof m[0])) > 0) {
+		size_t len = strlen(paras[i]);
+
+		if (hit->snippet == NULL && query_may_match(q, paras[i], len) &&
+		    (nm = query_find(q, paras[i], len, m,
+		    sizeof m / sizeof m[0])) > 0) {
 			hit->paragraph = (int)i;
 			search_snippet(hit, paras[i], strlen(paras[i]), m,
 			    nm < sizeof m / sizeof m[0] ? nm :
@@ -230,6 +233,7 @@ search_run(struct store *st, const char *query, size_t limit,
 	char *match = query_build(query, strlen(query));
 	int64_t *ids = NULL;
 	size_t nids = 0;
+	bool began;
 	int rc;
 
 	memset(res, 0, sizeof *res);
@@ -239,6 +243,7 @@ search_run(struct store *st, const char *query, size_t limit,
 			query_terms_free(&q);
 		return 0;
 	}
+	began = store_read_begin(st);
 	rc = search_ids(st, match, limit, &res->ranked, &ids, &nids, cause);
 	if (rc == 0 && nids > limit) {
 		res->more = true;
@@ -251,6 +256,7 @@ search_run(struct store *st, const char *query, size_t limit,
 		    &res->hits[i], cause);
 		res->n = i + 1;
 	}
+	store_read_end(st, began);
 	free(ids);
 	free(match);
 	query_terms_free(&q);

@@ -354,6 +354,20 @@ store_begin(struct store *st, char **cause)
 	    cause);
 }
 
+bool
+store_read_begin(struct store *st)
+{
+	return sqlite3_get_autocommit(st->db) &&
+	    sqlite3_exec(st->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void
+store_read_end(struct store *st, bool began)
+{
+	if (began)
+		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
+}
+
 int
 store_commit(struct store *st, char **cause)
 {

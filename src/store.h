@@ -35,6 +35,14 @@ bool store_readonly(struct store *st);
 int store_schema_version(void);
 
 int store_begin(struct store *st, char **cause);
+
+/*
+ * A read transaction around many small queries, so that they share one
+ * snapshot and one lock instead of taking both per statement.  Does nothing
+ * (and store_read_end neither) inside a transaction already open.
+ */
+bool store_read_begin(struct store *st);
+void store_read_end(struct store *st, bool began);
 int store_commit(struct store *st, char **cause);
 void store_rollback(struct store *st);
 
