@@ -477,14 +477,17 @@ library_list(struct store *st, struct briefing **out, size_t *n,
 {
 	struct briefing *v = NULL;
 	sqlite3_stmt *stmt;
-	size_t count = 0;
+	size_t count = 0, cap = 0;
 	int rc;
 
 	if ((rc = store_prepare(st, LIBRARY_COLUMNS "ORDER BY b.id", &stmt,
 	    cause)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		v = xreallocarray(v, count + 1, sizeof *v);
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		library_row(stmt, &v[count++]);
 	}
 	sqlite3_finalize(stmt);
