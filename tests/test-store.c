@@ -139,6 +139,31 @@ test_import(struct store *st)
 	doc_free(&d);
 }
 
+/* A library opened read-only still reads, and refuses to write. */
+static void
+test_readonly(const char *path)
+{
+	struct import_result res;
+	struct section *v;
+	struct store *st;
+	struct doc d;
+	char *cause = NULL;
+	size_t n;
+
+	ok(store_open(path, STORE_READONLY, &st, &cause) == 0 &&
+	    store_readonly(st), "4.1 a library opens read-only");
+	ok(outline_list(st, 1, &v, &n, &cause) == 0 && n == 6,
+	    "4.2 ... and its outline reads");
+	sections_free(v, n);
+	make_doc(&d, "새 문서");
+	is_int(library_add(st, &d, "new.txt", "c9", &res, &cause), EX_IOERR,
+	    "4.3 ... and an import says it is read-only");
+	ok(cause != NULL && strstr(cause, "read-only") != NULL, "4.4 ... why");
+	free(cause);
+	doc_free(&d);
+	store_close(st);
+}
+
 /* A batch whose second file fails in the library leaves none of it. */
 static void
 test_batch(struct store *st)
@@ -240,6 +265,7 @@ main(void)
 	test_outline(st);
 	test_batch(st);
 	store_close(st);
+	test_readonly(path);
 	free(path);
 	path = xasprintf("rm -rf %s", tmpdir);
 	if (system(path) != 0)

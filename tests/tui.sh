@@ -278,6 +278,34 @@ check "escape screen keeps its borders" borders_aligned
 keys q
 wait_for 'EXIT=0' >/dev/null
 
+# Ctrl-Z suspends brief to the shell; fg brings it back, redrawn.
+start_shell 80 24
+run_brief "$DB" TERM=xterm-256color
+wait_for 'I. 초불확실성' >/dev/null
+keys C-z
+check "Ctrl-Z suspends to the shell" wait_for 'EXIT=14'
+keys clear Enter
+wait_gone 'I. 초불확실성' >/dev/null
+keys fg Enter
+check "fg redraws the screen" wait_for 'I. 초불확실성'
+check "... with its borders" borders_aligned
+keys q
+wait_for 'tui$' >/dev/null
+
+# The mouse: a click selects an outline row, the wheel scrolls the text.
+start_shell 100 30
+run_brief "$DB" TERM=xterm-256color
+wait_for 'I. 초불확실성' >/dev/null
+row=$(screen | grep -n 'III\. 기술-산업정책' | head -1 | cut -d: -f1)
+keys -l "${ESC}[<0;6;${row}M${ESC}[<0;6;${row}m"
+check "a click on an outline row opens that section" \
+    wait_for '┌ III. 기술-산업정책 연계'
+first=$(screen | sed -n 4p)
+keys -l "${ESC}[<65;60;10M${ESC}[<65;60;10M${ESC}[<65;60;10M"
+check "the wheel scrolls the text" wait_gone "$first"
+keys q
+wait_for 'EXIT=0' >/dev/null
+
 # kill -TERM restores the terminal.
 start_shell 80 24
 run_brief "$DB" TERM=xterm-256color
