@@ -189,7 +189,7 @@ cli_search(struct store *st, const struct cli_options *opt, int argc,
     char **argv)
 {
 	struct search_results res;
-	bool tty = isatty(STDOUT_FILENO) && !opt->no_color;
+	bool tty = isatty(STDOUT_FILENO);
 	size_t limit = opt->limit > 0 ? (size_t)opt->limit : 50;
 	char *cause, *path;
 	int rc;
@@ -207,6 +207,9 @@ cli_search(struct store *st, const struct cli_options *opt, int argc,
 		putchar('\n');
 		free(path);
 	}
+	if (tty && res.n > 1 && !res.ranked)
+		fprintf(stderr, "brief: %zu%s hits in reading order: too many to "
+		    "rank\n", res.n, res.more ? "+" : "");
 	rc = res.n == 0 ? 1 : 0;
 	search_results_free(&res);
 	if (cli_flush() != 0)

@@ -191,9 +191,10 @@ rsv_draw(struct ui *ui, const struct rect *r)
 	if (rs->query == NULL || rs->query[0] == '\0')
 		title = xstrdup("Search");
 	else
-		title = xasprintf("Search \"%s\": %zu%s hit%s", rs->query,
+		title = xasprintf("Search \"%s\": %zu%s hit%s%s", rs->query,
 		    rs->res.n, rs->res.more ? "+" : "", rs->res.n == 1 ? "" :
-		    "s");
+		    "s", rs->res.n > 1 && !rs->res.ranked ?
+		    ", in reading order (too many to rank)" : "");
 	draw_box(r, title, ui->focus == PANE_RESULTS);
 	free(title);
 	rs->h = r->h - 2;
