@@ -4,6 +4,7 @@
  * term is found in a paragraph exactly where the FTS5 index finds it; FTS5's
  * highlight() cannot do that because it skips colocated tokens.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -222,9 +223,16 @@ query_terms_free(struct query_terms *q)
 	q->n = 0;
 }
 
-/* Whether folding leaves text as it is but for ASCII case. */
+/*
+ * Whether folding can only lower-case text's ASCII: everything else in it
+ * is a Hangul syllable, kana, a CJK ideograph or punctuation, which NFKC
+ * and case folding leave alone and which nothing else in the text can turn
+ * into (full-width and half-width forms, enclosed and compatibility
+ * characters, conjoining jamo, superscripts are not in the list).  There a
+ * term's first token must stand in the text as bytes.
+ */
 static bool
-query_folds_to_lower(const char *text, size_t len)
+query_folds_verbatim(const char *text, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	size_t i = 0;
@@ -236,21 +244,31 @@ query_folds_to_lower(const char *text, size_t len)
 			continue;
 		}
 		i += fold_decode(p + i, len - i, &c);
-		if (c < 0xac00 || c > 0xd7a3)
+		if (!((c >= 0xac00 && c <= 0xd7a3) ||
+		    (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fa) ||
+		    c == 0x30fc || (c >= 0x4e00 && c <= 0x9fff) ||
+		    (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x2010 && c <= 0x2027) ||
+		    (c >= 0x2030 && c <= 0x205e) || (c >= 0x3001 && c <= 0x3003) ||
+		    (c >= 0x3008 && c <= 0x3011) || c == 0x30fb || c == 0x00b7 ||
+		    c == 0x22c5))
 			return false;
 	}
 	return true;
 }
 
-/* Whether tok (folded: lower-case ASCII or Hangul) stands in text, ASCII
- * compared without case. */
-static bool
-query_has_bytes(const char *text, size_t len, const char *tok, size_t n)
+/* Where tok (folded: lower-case ASCII, or CJK) first stands in text, ASCII
+ * compared without case; len when nowhere. */
+static size_t
+query_bytes_at(const char *text, size_t len, const char *tok, size_t n)
 {
-	if (n == 0)
-		return true;
-	if ((unsigned char)tok[0] >= 0x80)
-		return memmem(text, len, tok, n) != NULL;
+	const char *hit;
+
+	if (n == 0 || n > len)
+		return n == 0 ? 0 : len;
+	if ((unsigned char)tok[0] >= 0x80) {
+		hit = memmem(text, len, tok, n);
+		return hit != NULL ? (size_t)(hit - text) : len;
+	}
 	for (size_t at = 0; at + n <= len; at++) {
 		size_t i;
 
@@ -263,24 +281,58 @@ query_has_bytes(const char *text, size_t len, const char *tok, size_t n)
 				break;
 		}
 		if (i == n)
-			return true;
+			return at;
 	}
-	return false;
+	return len;
 }
 
-bool
-query_may_match(const struct query_terms *q, const char *text, size_t len)
+/* The first place at or after from where a term's first token stands. */
+static size_t
+query_candidate(const struct query_terms *q, const char *text, size_t len,
+    size_t from)
 {
-	if (!query_folds_to_lower(text, len))
-		return true;
+	size_t first = len;
+
 	for (size_t i = 0; i < q->n; i++) {
 		const struct query_term *t = &q->v[i];
+		size_t at;
 
-		if (t->ntok == 0 || query_has_bytes(text, len, t->tok,
-		    t->tokend[0]))
-			return true;
+		if (t->ntok == 0)
+			continue;
+		at = from + query_bytes_at(text + from, len - from, t->tok,
+		    t->tokend[0]);
+		if (at < first)
+			first = at;
 	}
-	return false;
+	return first;
+}
+
+size_t
+query_find_first(const struct query_terms *q, const char *text, size_t len,
+    size_t span, struct query_match *out, size_t max)
+{
+	size_t from = 0, start, end, n;
+
+	if (!query_folds_verbatim(text, len))
+		return query_find(q, text, len, out, max);
+	while ((start = query_candidate(q, text, len, from)) < len) {
+		/* A word starts before its first letter: back up to it. */
+		while (start > from && isalnum((unsigned char)text[start - 1]))
+			start--;
+		end = start + span < len ? start + span : len;
+		while (end < len && text[end] != ' ')
+			end++;
+		n = query_find(q, text + start, end - start, out, max);
+		if (n > 0) {
+			for (size_t i = 0; i < n && i < max; i++) {
+				out[i].start += start;
+				out[i].end += start;
+			}
+			return n;
+		}
+		from = end;
+	}
+	return 0;
 }
 
 /* The paragraph's tokens as the index has them, with positions. */

@@ -51,15 +51,6 @@ struct query_terms {
 size_t	query_terms(const char *input, size_t len, struct query_terms *q);
 void	query_terms_free(struct query_terms *q);
 
-/*
- * A quick test before query_find: false only when text surely holds no match
- * of any term.  Text made of ASCII and Hangul syllables folds to itself
- * lower-cased, so a term's first token must then stand in it as bytes;
- * other text always answers true.
- */
-bool	query_may_match(const struct query_terms *q, const char *text,
-	    size_t len);
-
 /* A match: bytes [start, end) of the original text, and which term. */
 struct query_match {
 	size_t	start;
@@ -76,5 +67,14 @@ struct query_match {
  */
 size_t	query_find(const struct query_terms *q, const char *text, size_t len,
 	    struct query_match *out, size_t max);
+
+/*
+ * Like query_find, but only for the first matches: finds the first match of
+ * any term and returns the matches within span bytes after it (more, to the
+ * next space).  Where text folds to itself (see query_may_match) only that
+ * stretch is tokenized, which is what a snippet needs.
+ */
+size_t	query_find_first(const struct query_terms *q, const char *text,
+	    size_t len, size_t span, struct query_match *out, size_t max);
 
 #endif

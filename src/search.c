@@ -16,6 +16,9 @@
 /* Up to this many hits are ranked with bm25; past it, reading order. */
 #define SEARCH_RANK_MAX 2000
 
+/* Bytes after a first match that a snippet can show, and more. */
+#define SEARCH_SPAN 1024
+
 /* Title matches weigh this much more than body matches in bm25. */
 #define SEARCH_TITLE_WEIGHT "5.0"
 
@@ -204,9 +207,8 @@ search_hit_make(struct store *st, int64_t id, const struct query_terms *q,
 	for (size_t i = 0; i < np; i++) {
 		size_t len = strlen(paras[i]);
 
-		if (hit->snippet == NULL && query_may_match(q, paras[i], len) &&
-		    (nm = query_find(q, paras[i], len, m,
-		    sizeof m / sizeof m[0])) > 0) {
+		if (hit->snippet == NULL && (nm = query_find_first(q,
+		    paras[i], len, SEARCH_SPAN, m, sizeof m / sizeof m[0])) > 0) {
 			hit->paragraph = (int)i;
 			search_snippet(hit, paras[i], strlen(paras[i]), m,
 			    nm < sizeof m / sizeof m[0] ? nm :

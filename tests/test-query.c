@@ -222,6 +222,66 @@ test_fold(void)
 	ok(bad == 0, "4.1 20000 random strings fold as a whole does");
 }
 
+/*
+ * query_find_first against query_find on every line of the bundled
+ * briefing and words taken from it, with a small span so that windows are
+ * cut often: the same first match, and only matches query_find finds.
+ */
+static void
+test_find_first(void)
+{
+	static const char *extra[] = { "TSMC", "일본", "\"기술 경쟁\"", "semi*",
+	    "ソニー", "2+2", "성", "Rapidus 반도체" };
+	struct query_match all[256], first[256];
+	char line[4096], words[64][64];
+	size_t nw = 0, checks = 0;
+	int bad = 0;
+	FILE *fp = fopen("../assets/japan-tech-competition.txt", "r");
+
+	if (fp == NULL) {
+		printf("ok %d - 5.1 # SKIP no bundled briefing\n", ++tap_n);
+		return;
+	}
+	while (fgets(line, sizeof line, fp) != NULL) {
+		size_t len = strcspn(line, "\n");
+		char *w = strtok(line, " \n");
+
+		for (int k = 0; w != NULL && nw < 64; k++, w = strtok(NULL, " \n"))
+			if (k % 7 == 3 && strlen(w) < 64)
+				snprintf(words[nw++], 64, "%s", w);
+		(void)len;
+	}
+	rewind(fp);
+	while (fgets(line, sizeof line, fp) != NULL) {
+		size_t len = strcspn(line, "\n");
+
+		for (size_t i = 0; i < nw + 8; i++) {
+			const char *in = i < nw ? words[i] : extra[i - nw];
+			struct query_terms q;
+			size_t na, nf;
+
+			if (query_terms(in, strlen(in), &q) == 0) {
+				query_terms_free(&q);
+				continue;
+			}
+			na = query_find(&q, line, len, all, 256);
+			nf = query_find_first(&q, line, len, 8, first, 256);
+			checks++;
+			if ((na == 0) != (nf == 0) || (na > 0 &&
+			    (all[0].start != first[0].start ||
+			    all[0].end != first[0].end))) {
+				if (bad++ < 3)
+					printf("# '%s' in '%.*s': %zu vs %zu\n",
+					    in, (int)len, line, na, nf);
+			}
+			query_terms_free(&q);
+		}
+	}
+	fclose(fp);
+	ok(bad == 0 && checks > 1000, "5.1 query_find_first finds the first "
+	    "match query_find finds (%zu checks)", checks);
+}
+
 int
 main(void)
 {
@@ -229,5 +289,6 @@ main(void)
 	test_terms();
 	test_find();
 	test_fold();
+	test_find_first();
 	return tap_done();
 }
