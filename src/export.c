@@ -85,8 +85,7 @@ static void
 export_heading(FILE *fp, const struct section *s, int level,
     const struct export_options *opt)
 {
-	char *heading = xasprintf("%s%s%s", s->label, *s->label ? " " : "",
-	    s->title);
+	char *heading = section_heading(s);
 	struct text_line *lines;
 	size_t n;
 	int w = 0;
@@ -170,6 +169,15 @@ export_write(struct store *st, const struct section *s, FILE *fp,
 	if (rc == 0 && (fflush(fp) == EOF || ferror(fp)))
 		rc = fail(cause, EX_IOERR, "write failed: %s", strerror(errno));
 	return rc;
+}
+
+bool
+export_would_replace(const char *path)
+{
+	struct stat sb;
+
+	return lstat(path, &sb) == 0 && !S_ISDIR(sb.st_mode) &&
+	    !S_ISCHR(sb.st_mode) && !S_ISFIFO(sb.st_mode);
 }
 
 char *

@@ -36,6 +36,13 @@ int export_write(struct store *st, const struct section *s, FILE *fp,
 int export_file(struct store *st, const struct section *s, const char *path,
     bool force, const struct export_options *opt, char **cause);
 
+/*
+ * Whether writing to path would replace a file (so that an interface can ask
+ * first, then call export_file with force).  A device or a missing file
+ * is not one.
+ */
+bool export_would_replace(const char *path);
+
 /* The default file name: "slug-5.1.3.txt" or ".md".  Malloc'd. */
 char *export_default_name(const struct section *s, enum export_format format);
 

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "import-internal.h"
+#include "text.h"
 #include "util.h"
 
 /* Link destinations longer than this are not looked for. */
@@ -352,6 +353,31 @@ import_md_list_item(const char *s, size_t n)
 	    s[i + 1] == ' ';
 }
 
+/*
+ * Before the first heading, a document whose only text so far is one short
+ * line that is not a sentence (an author, or the citation brief writes first
+ * in an export) takes it as its byline, as plain text does, unless the front
+ * matter gave one.
+ */
+static void
+import_md_byline(struct import_ctx *ctx)
+{
+	struct doc *doc = ctx->doc;
+	const char *p;
+	size_t n;
+
+	if (doc->n_sections > 0 || doc->byline != NULL || doc->n_preface != 1)
+		return;
+	p = doc->preface[0];
+	n = strlen(p);
+	if (n == 0 || text_width(p, n) > 100 || strchr("-*+>", p[0]) != NULL ||
+	    strchr(".?!", p[n - 1]) != NULL)
+		return;
+	doc->byline = doc->preface[0];
+	doc->preface[0] = NULL;
+	doc->n_preface = 0;
+}
+
 /* "# Title #": level 1 to 6, the title without the closing hashes. */
 static int
 import_md_atx(struct import_md *md, const char *s, size_t n)
@@ -372,6 +398,7 @@ import_md_atx(struct import_md *md, const char *s, size_t n)
 	import_trim(&s, &n);
 	import_md_flush(md);
 	import_md_inline(s, n, &title);
+	import_md_byline(md->ctx);
 	import_heading(md->ctx, (int)level, "", title.data ? title.data : "",
 	    title.len);
 	buf_free(&title);
@@ -395,6 +422,7 @@ import_md_setext(struct import_md *md, const char *s, size_t n)
 		return 0;
 	import_md_inline(md->raw.data, md->raw.len, &title);
 	md->raw.len = 0;
+	import_md_byline(md->ctx);
 	import_heading(md->ctx, level, "", title.data ? title.data : "",
 	    title.len);
 	buf_free(&title);

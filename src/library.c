@@ -37,14 +37,6 @@ briefings_free(struct briefing *v, size_t n)
 	free(v);
 }
 
-static char *
-library_dupcol(sqlite3_stmt *stmt, int col)
-{
-	const unsigned char *s = sqlite3_column_text(stmt, col);
-
-	return s == NULL ? NULL : xstrdup((const char *)s);
-}
-
 /* The slug of a file name: its base name without extension, in lower case,
  * with runs of anything but letters and digits turned into one '-'. */
 static char *
@@ -132,7 +124,7 @@ library_slug_of(struct store *st, const char *checksum, char **slug,
 		return rc;
 	sqlite3_bind_text(stmt, 1, checksum, -1, SQLITE_STATIC);
 	if (sqlite3_step(stmt) == SQLITE_ROW)
-		*slug = library_dupcol(stmt, 0);
+		*slug = store_column(stmt, 0);
 	else
 		rc = store_error(st, cause, "cannot read the library");
 	sqlite3_finalize(stmt);
@@ -150,19 +142,6 @@ library_front_matter(const struct doc *doc)
 	return buf_take(&b);
 }
 
-static char *
-library_join(char **v, size_t n)
-{
-	struct buf b = { 0 };
-
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			buf_addc(&b, '\n');
-		buf_addstr(&b, v[i]);
-	}
-	return buf_take(&b);
-}
-
 static int
 library_insert_briefing(struct store *st, const struct doc *doc,
     const char *filename, const char *checksum, const char *slug,
@@ -170,11 +149,10 @@ library_insert_briefing(struct store *st, const struct doc *doc,
 {
 	static const char sql[] =
 	    "INSERT INTO briefing (slug, title, byline, date, source, filename,"
-	    " checksum, imported, front_matter, preface, sections)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    " checksum, imported, front_matter, sections)"
+	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	const char *base = strrchr(filename, '/');
 	char *fm = library_front_matter(doc);
-	char *preface = library_join(doc->preface, doc->n_preface);
 	sqlite3_stmt *stmt;
 	int rc;
 
@@ -190,15 +168,14 @@ library_insert_briefing(struct store *st, const struct doc *doc,
 	sqlite3_bind_text(stmt, 7, checksum, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 8, (sqlite3_int64)time(NULL));
 	sqlite3_bind_text(stmt, 9, fm, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 10, preface, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(stmt, 11, (sqlite3_int64)doc->n_sections);
+	sqlite3_bind_int64(stmt, 10, (sqlite3_int64)(doc->n_sections +
+	    (doc->n_preface > 0)));
 	if (sqlite3_step(stmt) != SQLITE_DONE)
 		rc = store_error(st, cause, "cannot add the briefing");
 	*id = sqlite3_last_insert_rowid(store_db(st));
 	sqlite3_finalize(stmt);
 out:
 	free(fm);
-	free(preface);
 	return rc;
 }
 
@@ -234,65 +211,94 @@ library_place(struct library_cursor *c, int depth, int64_t *parent, int *ord)
 	}
 }
 
+/* Where one section goes: its parent, positions and ordinal path. */
+struct library_slot {
+	int64_t		 parent;	/* 0 at the top level */
+	int		 seq;
+	int		 ord;
+	int		 depth;
+	const char	*path;
+};
+
+/* Inserts one section with its paragraphs and indexes it. */
+static int
+library_insert_section(struct store *st, int64_t bid,
+    const struct library_slot *at, const struct doc_section *ds, int64_t *id,
+    int *n_paras, char **cause)
+{
+	sqlite3_stmt *sec, *par;
+	int rc;
+
+	if ((rc = store_cached(st, "INSERT INTO section (briefing_id,"
+	    " parent_id, seq, ord, depth, path, label, title, topic)"
+	    " VALUES (?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?)", &sec, cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(sec, 1, bid);
+	sqlite3_bind_int64(sec, 2, at->parent);
+	sqlite3_bind_int(sec, 3, at->seq);
+	sqlite3_bind_int(sec, 4, at->ord);
+	sqlite3_bind_int(sec, 5, at->depth);
+	sqlite3_bind_text(sec, 6, at->path, -1, SQLITE_STATIC);
+	sqlite3_bind_text(sec, 7, ds->label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(sec, 8, ds->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(sec, 9, ds->topic, -1, SQLITE_STATIC);
+	rc = sqlite3_step(sec);
+	store_release(sec);
+	if (rc != SQLITE_DONE)
+		return store_error(st, cause, "cannot add a section");
+	*id = sqlite3_last_insert_rowid(store_db(st));
+	if ((rc = search_index_section(st, *id, ds->title, ds->paras,
+	    ds->n_paras, cause)) != 0 ||
+	    (rc = store_cached(st, "INSERT INTO paragraph (section_id, ord,"
+	    " text) VALUES (?, ?, ?)", &par, cause)) != 0)
+		return rc;
+	for (size_t j = 0; j < ds->n_paras; j++) {
+		sqlite3_bind_int64(par, 1, *id);
+		sqlite3_bind_int(par, 2, (int)j);
+		sqlite3_bind_text(par, 3, ds->paras[j], -1, SQLITE_STATIC);
+		rc = sqlite3_step(par);
+		sqlite3_reset(par);
+		if (rc != SQLITE_DONE)
+			return store_error(st, cause, "cannot add a paragraph");
+		(*n_paras)++;
+	}
+	return 0;
+}
+
+/*
+ * Inserts the sections of doc in reading order.  Text before the first
+ * heading becomes section 0 (path "0", titled like the briefing), so that
+ * it is read, searched and exported like the rest while the sections keep
+ * the numbers the briefing gives them.
+ */
 static int
 library_insert_sections(struct store *st, const struct doc *doc, int64_t bid,
     int *n_paras, char **cause)
 {
-	sqlite3_stmt *sec = NULL, *par = NULL;
 	struct library_cursor cur = { .depth = 0 };
-	int rc;
+	struct library_slot at;
+	int64_t id;
+	int seq = 0, rc = 0;
 
-	if ((rc = store_prepare(st, "INSERT INTO section (briefing_id,"
-	    " parent_id, seq, ord, depth, path, label, title, topic)"
-	    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", &sec, cause)) != 0 ||
-	    (rc = store_prepare(st, "INSERT INTO paragraph (section_id, ord,"
-	    " text) VALUES (?, ?, ?)", &par, cause)) != 0)
-		goto out;
+	if (doc->n_preface > 0) {
+		struct doc_section pre = { 1, (char *)"", doc->title, NULL,
+		    doc->preface, doc->n_preface };
+
+		at = (struct library_slot){ 0, seq++, 0, 1, "0" };
+		rc = library_insert_section(st, bid, &at, &pre, &id, n_paras,
+		    cause);
+	}
 	for (size_t i = 0; i < doc->n_sections && rc == 0; i++) {
 		const struct doc_section *ds = &doc->sections[i];
-		int64_t parent, id;
-		int ord;
 
-		library_place(&cur, ds->depth, &parent, &ord);
-		sqlite3_bind_int64(sec, 1, bid);
-		if (parent != 0)
-			sqlite3_bind_int64(sec, 2, parent);
-		else
-			sqlite3_bind_null(sec, 2);
-		sqlite3_bind_int(sec, 3, (int)i);
-		sqlite3_bind_int(sec, 4, ord);
-		sqlite3_bind_int(sec, 5, cur.depth);
-		sqlite3_bind_text(sec, 6, cur.path, -1, SQLITE_STATIC);
-		sqlite3_bind_text(sec, 7, ds->label, -1, SQLITE_STATIC);
-		sqlite3_bind_text(sec, 8, ds->title, -1, SQLITE_STATIC);
-		sqlite3_bind_text(sec, 9, ds->topic, -1, SQLITE_STATIC);
-		if (sqlite3_step(sec) != SQLITE_DONE) {
-			rc = store_error(st, cause, "cannot add a section");
-			break;
-		}
-		sqlite3_reset(sec);
-		id = sqlite3_last_insert_rowid(store_db(st));
+		library_place(&cur, ds->depth, &at.parent, &at.ord);
+		at.seq = seq++;
+		at.depth = cur.depth;
+		at.path = cur.path;
+		rc = library_insert_section(st, bid, &at, ds, &id, n_paras,
+		    cause);
 		cur.ids[cur.depth - 1] = id;
-		if ((rc = search_index_section(st, id, ds->title, ds->paras,
-		    ds->n_paras, cause)) != 0)
-			break;
-		for (size_t j = 0; j < ds->n_paras; j++) {
-			sqlite3_bind_int64(par, 1, id);
-			sqlite3_bind_int(par, 2, (int)j);
-			sqlite3_bind_text(par, 3, ds->paras[j], -1,
-			    SQLITE_STATIC);
-			if (sqlite3_step(par) != SQLITE_DONE) {
-				rc = store_error(st, cause,
-				    "cannot add a paragraph");
-				break;
-			}
-			sqlite3_reset(par);
-			(*n_paras)++;
-		}
 	}
-out:
-	sqlite3_finalize(sec);
-	sqlite3_finalize(par);
 	return rc;
 }
 
@@ -329,7 +335,7 @@ library_store(struct store *st, const struct doc *doc, const char *filename,
 		return rc;
 	}
 	result->slug = slug;
-	result->n_sections = (int)doc->n_sections;
+	result->n_sections = (int)(doc->n_sections + (doc->n_preface > 0));
 	return 0;
 }
 
@@ -460,13 +466,13 @@ static void
 library_row(sqlite3_stmt *stmt, struct briefing *b)
 {
 	b->id = sqlite3_column_int64(stmt, 0);
-	b->slug = library_dupcol(stmt, 1);
-	b->title = library_dupcol(stmt, 2);
-	b->byline = library_dupcol(stmt, 3);
-	b->date = library_dupcol(stmt, 4);
-	b->source = library_dupcol(stmt, 5);
-	b->filename = library_dupcol(stmt, 6);
-	b->checksum = library_dupcol(stmt, 7);
+	b->slug = store_column(stmt, 1);
+	b->title = store_column(stmt, 2);
+	b->byline = store_column(stmt, 3);
+	b->date = store_column(stmt, 4);
+	b->source = store_column(stmt, 5);
+	b->filename = store_column(stmt, 6);
+	b->checksum = store_column(stmt, 7);
 	b->imported = sqlite3_column_int64(stmt, 8);
 	b->n_sections = sqlite3_column_int(stmt, 9);
 }

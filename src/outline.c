@@ -39,12 +39,10 @@ sections_free(struct section *v, size_t n)
 	free(v);
 }
 
-static char *
-outline_dupcol(sqlite3_stmt *stmt, int col)
+char *
+section_heading(const struct section *s)
 {
-	const unsigned char *s = sqlite3_column_text(stmt, col);
-
-	return s == NULL ? NULL : xstrdup((const char *)s);
+	return xasprintf("%s%s%s", s->label, *s->label ? " " : "", s->title);
 }
 
 static void
@@ -57,11 +55,11 @@ outline_row(sqlite3_stmt *stmt, struct section *s)
 	s->ord = sqlite3_column_int(stmt, 4);
 	s->depth = sqlite3_column_int(stmt, 5);
 	s->n_children = sqlite3_column_int(stmt, 6);
-	s->path = outline_dupcol(stmt, 7);
-	s->label = outline_dupcol(stmt, 8);
-	s->title = outline_dupcol(stmt, 9);
-	s->topic = outline_dupcol(stmt, 10);
-	s->slug = outline_dupcol(stmt, 11);
+	s->path = store_column(stmt, 7);
+	s->label = store_column(stmt, 8);
+	s->title = store_column(stmt, 9);
+	s->topic = store_column(stmt, 10);
+	s->slug = store_column(stmt, 11);
 }
 
 /* Runs a prepared query of OUTLINE_COLUMNS and collects every row. */
@@ -70,11 +68,14 @@ outline_collect(struct store *st, sqlite3_stmt *stmt, struct section **out,
     size_t *n, char **cause)
 {
 	struct section *v = NULL;
-	size_t count = 0;
+	size_t count = 0, cap = 0;
 	int rc;
 
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		v = xreallocarray(v, count + 1, sizeof *v);
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		outline_row(stmt, &v[count++]);
 	}
 	sqlite3_finalize(stmt);
@@ -144,7 +145,7 @@ outline_paragraphs(struct store *st, int64_t section_id, char ***paras,
 {
 	sqlite3_stmt *stmt;
 	char **v = NULL;
-	size_t count = 0;
+	size_t count = 0, cap = 0;
 	int rc;
 
 	if ((rc = store_cached(st, "SELECT text FROM paragraph"
@@ -152,8 +153,11 @@ outline_paragraphs(struct store *st, int64_t section_id, char ***paras,
 		return rc;
 	sqlite3_bind_int64(stmt, 1, section_id);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		v = xreallocarray(v, count + 1, sizeof *v);
-		v[count++] = outline_dupcol(stmt, 0);
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		v[count++] = store_column(stmt, 0);
 	}
 	store_release(stmt);
 	if (rc != SQLITE_DONE) {
@@ -309,6 +313,24 @@ outline_unknown(struct store *st, struct briefing *v, size_t nb,
 	return rc;
 }
 
+/* Whether spec is, as a whole, the title of exactly one section. */
+static bool
+outline_titled(struct store *st, const char *spec, struct section *out)
+{
+	struct section *m;
+	size_t n;
+
+	if (outline_lookup(st, 0, spec, &m, &n, NULL) != 0)
+		return false;
+	if (n == 1) {
+		*out = m[0];
+		free(m);
+		return true;
+	}
+	sections_free(m, n);
+	return false;
+}
+
 /* One match is the answer; several are an error that lists them. */
 static int
 outline_pick(struct section *m, size_t n, const char *spec,
@@ -347,6 +369,14 @@ outline_resolve(struct store *st, const char *spec, struct section *out,
 
 		rc = library_find(st, slug, &one, cause);
 		free(slug);
+		/* "한미일 협력: 심화와 ..." is a title, not slug:path. */
+		if (rc == EX_DATAERR && outline_titled(st, spec, out)) {
+			if (cause != NULL) {
+				free(*cause);
+				*cause = NULL;
+			}
+			return 0;
+		}
 		if (rc != 0)
 			return rc;
 		v = xmalloc(sizeof *v);

@@ -54,6 +54,9 @@ int outline_subtree(struct store *st, const struct section *s,
 int outline_paragraphs(struct store *st, int64_t section_id, char ***paras,
     size_t *n, char **cause);
 
+/* "V. title", or the title alone when the section has no label.  Malloc'd. */
+char *section_heading(const struct section *s);
+
 /* The name a user gives to s: "5.1.3" or "slug:5.1.3" with several briefings. */
 char *outline_display_path(struct store *st, const struct section *s);
 

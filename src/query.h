@@ -68,6 +68,10 @@ struct query_match {
 size_t	query_find(const struct query_terms *q, const char *text, size_t len,
 	    struct query_match *out, size_t max);
 
+/* The same, every match in a malloc'd array (NULL when none). */
+size_t	query_find_all(const struct query_terms *q, const char *text,
+	    size_t len, struct query_match **out);
+
 /*
  * Like query_find, but only for the first matches: finds the first match of
  * any term and returns the matches within span bytes after it (more, to the

@@ -56,7 +56,7 @@ search_collect_ids(struct store *st, const char *sql, const char *match,
 {
 	sqlite3_stmt *stmt;
 	int64_t *v = NULL;
-	size_t count = 0;
+	size_t count = 0, cap = 0;
 	int rc;
 
 	if ((rc = store_cached(st, sql, &stmt, cause)) != 0)
@@ -64,7 +64,10 @@ search_collect_ids(struct store *st, const char *sql, const char *match,
 	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)max);
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		v = xreallocarray(v, count + 1, sizeof *v);
+		if (count == cap) {
+			cap = cap ? cap * 2 : 64;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
 		v[count++] = sqlite3_column_int64(stmt, 0);
 	}
 	store_release(stmt);
@@ -283,13 +286,11 @@ static void
 search_collect(const struct query_terms *q, const char *text, int para,
     struct search_match **out, size_t *n)
 {
-	size_t len = strlen(text), found, cap = 64;
-	struct query_match *m = xreallocarray(NULL, cap, sizeof *m);
+	struct query_match *m;
+	size_t found = query_find_all(q, text, strlen(text), &m);
 
-	while ((found = query_find(q, text, len, m, cap)) > cap) {
-		cap = found;
-		m = xreallocarray(m, cap, sizeof *m);
-	}
+	if (found == 0)
+		return;
 	*out = xreallocarray(*out, *n + found, sizeof **out);
 	for (size_t i = 0; i < found; i++) {
 		(*out)[*n].paragraph = para;

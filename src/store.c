@@ -19,16 +19,18 @@
 /* 'brif': marks a SQLite file as a brief library. */
 #define STORE_APPLICATION_ID 0x62726966
 
-#define STORE_CACHE 16
+/* A statement kept by store_cached, found by the address of its SQL. */
+struct store_stmt {
+	const char	*sql;
+	sqlite3_stmt	*stmt;
+};
 
 struct store {
-	sqlite3	*db;
-	char	*path;
-	bool	 readonly;
-	struct {
-		const char	*sql;
-		sqlite3_stmt	*stmt;
-	}	 cache[STORE_CACHE];
+	sqlite3			*db;
+	char			*path;
+	bool			 readonly;
+	struct store_stmt	*cache;
+	size_t			 ncache;
 };
 
 /*
@@ -48,8 +50,7 @@ static const char *const store_migrations[] = {
 	"  checksum TEXT NOT NULL UNIQUE,"
 	"  imported INTEGER NOT NULL,"
 	"  sections INTEGER NOT NULL,"	/* how many, for listing 5,000 fast */
-	"  front_matter TEXT,"		/* "key: value" lines, as given */
-	"  preface TEXT"		/* paragraphs before the first heading */
+	"  front_matter TEXT"		/* "key: value" lines, as given */
 	");"
 	"CREATE TABLE section ("
 	"  id INTEGER PRIMARY KEY,"
@@ -106,8 +107,8 @@ store_error(struct store *st, char **cause, const char *what)
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		return fail(cause, EX_DATAERR,
-		    "%s: %s is not a brief library or is damaged (%s)",
-		    what, st->path, msg);
+		    "%s%s%s is not a brief library or is damaged (%s)",
+		    what ? what : "", what ? ": " : "", st->path, msg);
 	case SQLITE_FULL:
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
@@ -123,6 +124,8 @@ store_error(struct store *st, char **cause, const char *what)
 		code = EX_SOFTWARE;
 		break;
 	}
+	if (what == NULL)
+		return fail(cause, code, "%s", msg);
 	return fail(cause, code, "%s: %s", what, msg);
 }
 
@@ -139,9 +142,7 @@ int
 store_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
     char **cause)
 {
-	int i;
-
-	for (i = 0; i < STORE_CACHE && st->cache[i].sql != NULL; i++) {
+	for (size_t i = 0; i < st->ncache; i++) {
 		if (st->cache[i].sql == sql) {
 			*stmt = st->cache[i].stmt;
 			sqlite3_reset(*stmt);
@@ -152,16 +153,19 @@ store_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
 	if (sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, stmt,
 	    NULL) != SQLITE_OK)
 		return store_error(st, cause, "cannot read the library");
-	if (i == STORE_CACHE) {
-		/* Full: let the oldest go (the hot set is small). */
-		sqlite3_finalize(st->cache[0].stmt);
-		memmove(st->cache, st->cache + 1, sizeof st->cache[0] *
-		    (STORE_CACHE - 1));
-		i = STORE_CACHE - 1;
-	}
-	st->cache[i].sql = sql;
-	st->cache[i].stmt = *stmt;
+	/* The SQL strings are the program's own: the cache stays small. */
+	st->cache = xreallocarray(st->cache, st->ncache + 1, sizeof *st->cache);
+	st->cache[st->ncache].sql = sql;
+	st->cache[st->ncache++].stmt = *stmt;
 	return 0;
+}
+
+char *
+store_column(sqlite3_stmt *stmt, int col)
+{
+	const unsigned char *s = sqlite3_column_text(stmt, col);
+
+	return s == NULL ? NULL : xstrdup((const char *)s);
 }
 
 void
@@ -208,6 +212,7 @@ static int
 store_migrate(struct store *st, char **cause)
 {
 	int appid, version, tables, rc;
+	char *sql;
 
 	if ((rc = store_pragma(st, "application_id", &appid, cause)) != 0 ||
 	    (rc = store_pragma(st, "user_version", &version, cause)) != 0)
@@ -233,7 +238,7 @@ store_migrate(struct store *st, char **cause)
 	if ((rc = store_pragma(st, "user_version", &version, cause)) != 0)
 		goto err;
 	for (; version < STORE_VERSION; version++) {
-		char *sql = xasprintf("%s PRAGMA user_version = %d;",
+		sql = xasprintf("%s PRAGMA user_version = %d;",
 		    store_migrations[version], version + 1);
 
 		rc = store_exec(st, sql, "cannot upgrade the library", cause);
@@ -241,8 +246,10 @@ store_migrate(struct store *st, char **cause)
 		if (rc != 0)
 			goto err;
 	}
-	rc = store_exec(st, "PRAGMA application_id = 1651665254; COMMIT",
-	    "cannot upgrade the library", cause);
+	sql = xasprintf("PRAGMA application_id = %d; COMMIT",
+	    STORE_APPLICATION_ID);
+	rc = store_exec(st, sql, "cannot upgrade the library", cause);
+	free(sql);
 	if (rc == 0)
 		return 0;
 err:
@@ -250,19 +257,63 @@ err:
 	return rc;
 }
 
+/*
+ * Whether the library must be opened read-only: asked for, or a file that
+ * exists but cannot be written, or a directory that cannot hold the WAL
+ * files beside it.
+ */
+static bool
+store_must_read_only(const char *path, int flags)
+{
+	struct stat sb;
+	char *dir, *slash;
+	bool ro;
+
+	if (flags & STORE_READONLY)
+		return true;
+	if (stat(path, &sb) != 0)
+		return false;
+	if (access(path, W_OK) != 0)
+		return true;
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) == NULL)
+		ro = access(".", W_OK) != 0;
+	else {
+		if (slash == dir)
+			slash++;	/* a file in / */
+		*slash = '\0';
+		ro = access(dir, W_OK) != 0;
+	}
+	free(dir);
+	return ro;
+}
+
+/* A file: URI for path, with the characters URIs give meaning escaped. */
+static char *
+store_uri(const char *path, const char *query)
+{
+	struct buf b = { 0 };
+
+	buf_addstr(&b, "file:");
+	for (const char *p = path; *p != '\0'; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			buf_printf(&b, "%%%02X", (unsigned char)*p);
+		else
+			buf_addc(&b, *p);
+	}
+	buf_printf(&b, "?%s", query);
+	return buf_take(&b);
+}
+
 /* Opens the SQLite handle itself, falling back to read-only access. */
 static int
 store_connect(struct store *st, int flags, char **cause)
 {
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	struct stat sb;
 	char *uri;
 	int rc;
 
-	if (flags & STORE_READONLY)
-		st->readonly = true;
-	else if (stat(st->path, &sb) == 0 && access(st->path, W_OK) != 0)
-		st->readonly = true;
+	st->readonly = store_must_read_only(st->path, flags);
 	if (st->readonly)
 		oflags = SQLITE_OPEN_READONLY;
 	rc = sqlite3_open_v2(st->path, &st->db, oflags | SQLITE_OPEN_NOMUTEX,
@@ -271,17 +322,17 @@ store_connect(struct store *st, int flags, char **cause)
 		rc = sqlite3_exec(st->db, "PRAGMA schema_version", NULL, NULL,
 		    NULL);
 	if (rc == SQLITE_CANTOPEN && st->readonly) {
-		/* A read-only directory cannot hold the WAL index: read as is. */
+		/* Nowhere to put the WAL index: read the file as it is. */
 		sqlite3_close(st->db);
-		uri = xasprintf("file:%s?immutable=1", st->path);
+		uri = store_uri(st->path, "immutable=1");
 		rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY |
 		    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 		free(uri);
 	}
 	if (rc != SQLITE_OK) {
 		if (st->db == NULL)
-			return fail(cause, EX_IOERR, "cannot open %s", st->path);
-		return store_error(st, cause, "cannot open the library");
+			return fail(cause, EX_IOERR, "out of memory");
+		return store_error(st, cause, NULL);
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, 5000);
@@ -302,11 +353,11 @@ store_open(const char *path, int flags, struct store **out, char **cause)
 		goto err;
 	}
 	if (!st->readonly && (rc = store_exec(st,
-	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
-	    "cannot open the library", cause)) != 0)
+	    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
+	    cause)) != 0)
 		goto err;
-	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON",
-	    "cannot open the library", cause)) != 0)
+	if ((rc = store_exec(st, "PRAGMA foreign_keys = ON", NULL,
+	    cause)) != 0)
 		goto err;
 	if ((rc = store_migrate(st, cause)) != 0)
 		goto err;
@@ -322,8 +373,9 @@ store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
-	for (int i = 0; i < STORE_CACHE && st->cache[i].sql != NULL; i++)
+	for (size_t i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
+	free(st->cache);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st);

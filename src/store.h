@@ -47,7 +47,8 @@ int store_commit(struct store *st, char **cause);
 void store_rollback(struct store *st);
 
 /*
- * Turns the last SQLite error of st into *cause ("what: sqlite message") and
+ * Turns the last SQLite error of st into *cause ("what: sqlite message", or
+ * the message alone when what is NULL) and
  * returns the matching sysexits code (EX_IOERR for disk problems, EX_DATAERR
  * for a corrupt file, EX_TEMPFAIL when busy, EX_SOFTWARE otherwise).
  */
@@ -62,6 +63,9 @@ int store_error(struct store *st, char **cause, const char *what);
 int store_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
     char **cause);
 void store_release(sqlite3_stmt *stmt);
+
+/* A malloc'd copy of a text column, or NULL when it is NULL. */
+char *store_column(sqlite3_stmt *stmt, int col);
 
 /* Prepares sql or fails through store_error. */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt,

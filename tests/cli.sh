@@ -155,6 +155,13 @@ run import "$T/one.md" "$T/binary.txt" "$T/two.md"
 ok $(is $rc 65 && has 'added as one' out && has 'added as two' out &&
 	has 'binary.txt' err; echo $?) "5.10 a batch imports the good files and names the bad one"
 
+printf 'Opening words prefaceword before any heading, long enough to be no byline.\n\nI. First\n\nBody.\n' >"$T/pre.txt"
+run import "$T/pre.txt"
+run outline pre
+ok $(is "$(cut -f1 "$T/out" | tr '\n' ' ')" "0 1 " &&
+	"$BRIEF" search prefaceword | grep -q '^pre:0	'; echo $?) \
+	"5.11 text before the first heading is section 0, searchable"
+
 # 6. Several briefings: paths need the slug, search prints it.
 run show 1
 ok $(is $rc 65 && has 'ambiguous' err; echo $?) "6.1 a bare path is ambiguous with several briefings"

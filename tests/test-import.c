@@ -607,10 +607,34 @@ test_big(void)
 	free(big);
 }
 
+/* A short line before the first Markdown heading is the byline; a
+ * sentence there is the preface. */
+static void
+test_markdown_byline(void)
+{
+	static const char byline[] = "*제목* — 저자, 연구소\n\n# 하나\n\n본문.\n";
+	static const char intro[] = "짧은 소개 문장이다.\n\n# 하나\n\n본문.\n";
+	struct doc d;
+	char *cause;
+
+	if (parse("b.md", byline, strlen(byline), &d, &cause) == 0) {
+		is_str(d.byline, "제목 — 저자, 연구소",
+		    "markdown 7.1 a short line first is the byline");
+		is_int(d.n_preface, 0, "markdown 7.2 ... not preface");
+		doc_free(&d);
+	}
+	if (parse("i.md", intro, strlen(intro), &d, &cause) == 0) {
+		ok(d.byline == NULL && d.n_preface == 1,
+		    "markdown 7.3 a sentence first stays preface");
+		doc_free(&d);
+	}
+}
+
 int
 main(void)
 {
 	test_bundled();
+	test_markdown_byline();
 	test_pdf_fixture();
 	test_plain();
 	test_bad_bytes();
