@@ -77,9 +77,12 @@ cli_outline_one(struct store *st, const struct briefing *b, bool prefix)
 	if ((rc = outline_list(st, b->id, &v, &n, &cause)) != 0)
 		return cli_fail(rc, "cannot read the outline", cause);
 	for (size_t i = 0; i < n; i++) {
-		printf("%s%s%s\t%*s%s%s%s\n", prefix ? b->slug : "",
+		char *heading = section_heading(&v[i]);
+
+		printf("%s%s%s\t%*s%s\n", prefix ? b->slug : "",
 		    prefix ? ":" : "", v[i].path, 2 * (v[i].depth - 1), "",
-		    v[i].label, *v[i].label ? " " : "", v[i].title);
+		    heading);
+		free(heading);
 	}
 	sections_free(v, n);
 	return 0;
@@ -191,7 +194,7 @@ cli_search(struct store *st, const struct cli_options *opt, int argc,
 	struct search_results res;
 	bool tty = isatty(STDOUT_FILENO);
 	size_t limit = opt->limit > 0 ? (size_t)opt->limit : 50;
-	char *cause, *path;
+	char *cause, *path, *heading;
 	int rc;
 
 	(void)argc;
@@ -201,8 +204,9 @@ cli_search(struct store *st, const struct cli_options *opt, int argc,
 		const struct search_hit *h = &res.hits[i];
 
 		path = outline_display_path(st, &h->section);
-		printf("%s\t%s%s%s\t", path, h->section.label,
-		    *h->section.label ? " " : "", h->section.title);
+		heading = section_heading(&h->section);
+		printf("%s\t%s\t", path, heading);
+		free(heading);
 		cli_snippet(h, tty);
 		putchar('\n');
 		free(path);

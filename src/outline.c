@@ -270,9 +270,12 @@ outline_describe(struct buf *b, const struct section *s, bool with_slug)
 	buf_printf(b, "%s", s->path);
 	if (s->topic != NULL)
 		buf_printf(b, " (%s)", s->topic);
-	else
-		buf_printf(b, " %s%s%s", s->label, *s->label ? " " : "",
-		    s->title);
+	else {
+		char *heading = section_heading(s);
+
+		buf_printf(b, " %s", heading);
+		free(heading);
+	}
 }
 
 /* The error for a spec that named no section: what comes close, else the
