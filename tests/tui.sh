@@ -220,6 +220,10 @@ keys e Enter
 check "export asks before overwriting" wait_for 'overwrite? (y/n)'
 keys y
 check "overwrite reports success" wait_for 'exported'
+keys e Enter
+wait_for 'overwrite? (y/n)' >/dev/null
+keys n
+check "n keeps the file" wait_for 'not exported'
 
 # Resize 120 -> 50 -> 120 columns.
 $TMUX_CMD resize-window -t brief -x 120 -y 30
@@ -235,8 +239,28 @@ $TMUX_CMD resize-window -t brief -x 30 -y 8
 check "30x8 asks for a bigger terminal" wait_for 'brief needs at least 40x10'
 $TMUX_CMD resize-window -t brief -x 100 -y 30
 check "a usable size draws the panes again" wait_for '┐┌'
+
+# Too small: keys do not reach a prompt that cannot be seen; Esc cancels it.
+keys e
+wait_for 'Export to:' >/dev/null
+$TMUX_CMD resize-window -t brief -x 30 -y 8
+wait_for 'brief needs at least 40x10' >/dev/null
+keys x Enter
+$TMUX_CMD resize-window -t brief -x 100 -y 30
+check "too small: Enter does not accept the hidden prompt" \
+    wait_for 'Export to: japan'
+check "too small: nor is text typed into it" \
+    sh -c "! $TMUX_CMD capture-pane -p -t brief | grep -q 'txtx'"
+$TMUX_CMD resize-window -t brief -x 30 -y 8
+wait_for 'brief needs at least 40x10' >/dev/null
+keys Escape
+$TMUX_CMD resize-window -t brief -x 100 -y 30
+wait_for '┐┌' >/dev/null
+check "too small: Esc cancels the prompt" wait_gone 'Export to:'
+$TMUX_CMD resize-window -t brief -x 30 -y 8
+wait_for 'brief needs at least 40x10' >/dev/null
 keys q
-check "q exits 0" wait_for 'EXIT=0'
+check "too small: q exits 0" wait_for 'EXIT=0'
 
 # NO_COLOR: matches in bold and underline, selection in reverse.
 start_shell 100 30
@@ -255,19 +279,62 @@ check "NO_COLOR uses no colours" \
 keys q
 wait_for 'EXIT=0' >/dev/null
 
+# Leaving the search gives the focus back: after / Esc from the results,
+# and after a search without hits, j moves in the outline again.
+start_shell 100 30
+run_brief "$DB" TERM=xterm-256color
+wait_for 'I. 초불확실성' >/dev/null
+keys /
+wait_for '┌ Search' >/dev/null
+keys 일본
+wait_for 'Search "일본":' >/dev/null
+keys Enter /
+keys Escape
+wait_gone '┌ Search' >/dev/null
+keys j
+check "/ Esc from the results: j moves in the outline" \
+    wait_for '┌ II. 기술 경쟁-경제안보 연계'
+keys /
+wait_for '┌ Search' >/dev/null
+keys 일본
+wait_for 'Search "일본":' >/dev/null
+keys Enter / xqzv
+wait_for 'Search "xqzv":' >/dev/null
+keys Enter
+check "a search without hits says so" wait_for 'no matches for xqzv'
+keys j
+check "... and j moves in the outline again" \
+    wait_for '┌ III. 기술-산업정책 연계'
+keys q
+wait_for 'EXIT=0' >/dev/null
+
 # A briefing full of escape sequences changes nothing in the terminal.
 EDB=$TMP/escapes.db
-printf '# Escapes\n\nESCAPE-FIXTURE \033]0;pwned-title\007 title, \033[31mred\033[0m, \033]52;c;aGFja2Vk\007 clipboard, \033[2J clear.\n' \
-    >"$TMP/escapes.md"
+ZW=$(printf '\342\200\213')
+{
+	printf '# Escapes\n\nESCAPE-FIXTURE \033]0;pwned-title\007 title, \033[31mred\033[0m, \033]52;c;aGFja2Vk\007 clipboard, \033[2J clear.\n\n'
+	# Zero-width spaces (U+200B) take no column: words run together.
+	printf 'ZERO%sWIDTH%s' "$ZW" "$ZW"
+	i=0
+	while [ $i -lt 40 ]; do
+		printf '가나다%s' "$ZW"
+		i=$((i + 1))
+	done
+	printf '\n'
+} >"$TMP/escapes.md"
 BRIEF_DB=$EDB "$BRIEF" import "$TMP/escapes.md" >/dev/null 2>&1
 start_shell 100 30
 $TMUX_CMD select-pane -t brief -T brief-test-title
 run_brief "$EDB" TERM=xterm-256color
 wait_for 'Library' >/dev/null
-keys G Enter
+keys G
+check "a briefing's row lists its sections before it is opened" \
+    wait_for '▸ Escapes'
+keys Enter
 wait_for '▾' >/dev/null
 keys G
 check "escape fixture is shown" wait_for 'ESCAPE-FIXTURE'
+check "zero-width spaces draw nothing" wait_for '│ ZEROWIDTH가나다가나다'
 check "pane title unchanged" \
     test "$($TMUX_CMD display-message -p -t brief '#{pane_title}')" = brief-test-title
 check "no clipboard set through OSC 52" \

@@ -2,8 +2,8 @@
  * app.c: the terminal UI's main loop (DESIGN.md section 5): setting up and
  * restoring the terminal, reading keys and mouse events, turning them into
  * actions for the focused pane (or the global keys below), and redrawing
- * what the actions say changed.  The panes are in view-*.c; search and
- * export are glued to their prompts here.
+ * what the actions say changed.  The panes are in view-*.c; the search
+ * prompt is glued to the results here, the export key in export-prompt.c.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,9 +13,9 @@
 
 #include <curses.h>
 
-#include "export.h"
 #include "ui/app.h"
 #include "ui/draw.h"
+#include "ui/export-prompt.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "ui/view-help.h"
@@ -181,25 +181,32 @@ app_search_change(struct ui *ui, const char *text)
 	return rsv_update(ui, text);
 }
 
+/* Hides the results and gives the focus back to the pane it came from. */
+static int
+app_search_leave(struct ui *ui)
+{
+	ui->searching = false;
+	if (ui->focus == PANE_RESULTS)
+		ui->focus = ui->back_focus;
+	return REDRAW_LAYOUT;
+}
+
 static int
 app_search_accept(struct ui *ui, const char *text)
 {
 	if (rsv_count(ui) > 0) {
-		ui->back_focus = ui->focus;
 		ui->focus = PANE_RESULTS;
 		return REDRAW_ALL;
 	}
-	ui->searching = false;
 	if (text[0] != '\0')
 		ui_message(ui, true, "no matches for %s", text);
-	return REDRAW_LAYOUT;
+	return app_search_leave(ui);
 }
 
 static int
 app_search_cancel(struct ui *ui)
 {
-	ui->searching = false;
-	return REDRAW_LAYOUT;
+	return app_search_leave(ui);
 }
 
 static const struct prompt_def app_search_prompt = {
@@ -210,101 +217,15 @@ static const struct prompt_def app_search_prompt = {
 	.cancel = app_search_cancel,
 };
 
+/* /: the results replace the panes; the focus returns where it was. */
 static int
 app_search_start(struct ui *ui)
 {
+	if (!ui->searching)
+		ui->back_focus = ui->focus;
 	ui->searching = true;
 	rsv_update(ui, "");
 	return REDRAW_LAYOUT | prv_open(ui, &app_search_prompt, NULL, NULL);
-}
-
-static int app_export_confirm(struct ui *, const char *);
-
-static const struct prompt_def app_overwrite_prompt = {
-	.single_key = true,
-	.accept = app_export_confirm,
-};
-
-/* Writes the current section to path; asks before replacing a file. */
-static int
-app_export_write(struct ui *ui, const char *path, bool force)
-{
-	const struct briefing *b;
-	const struct section *s;
-	struct export_options eo = { EXPORT_TEXT, 80, true };
-	char *cause = NULL, *label, *full = NULL;
-	size_t len = strlen(path);
-	int rc;
-
-	if (!olv_current(ui, &b, &s) || s == NULL) {
-		ui_message(ui, true, "choose a section to export");
-		return REDRAW_STATUS;
-	}
-	if (ui->opt->width_set)
-		eo.width = ui->opt->width;
-	if (len > 3 && strcmp(path + len - 3, ".md") == 0)
-		eo.format = EXPORT_MARKDOWN;
-	if (strncmp(path, "~/", 2) == 0 && getenv("HOME") != NULL)
-		path = full = xasprintf("%s%s", getenv("HOME"), path + 1);
-	rc = export_file(ui->st, s, path, force, &eo, &cause);
-	if (rc == 0)
-		ui_message(ui, false, "exported %s %s to %s", s->label,
-		    s->title, path);
-	else if (!force && cause != NULL && strstr(cause, "exists") != NULL) {
-		free(ui->export_path);
-		ui->export_path = xstrdup(path);
-		label = xasprintf("%s exists: overwrite? (y/n) ", path);
-		prv_open(ui, &app_overwrite_prompt, label, NULL);
-		free(label);
-		free(cause);
-	} else
-		ui_failed(ui, "cannot export", cause);
-	free(full);
-	return REDRAW_STATUS;
-}
-
-static int
-app_export_accept(struct ui *ui, const char *path)
-{
-	if (path[0] == '\0')
-		return REDRAW_STATUS;
-	return app_export_write(ui, path, false);
-}
-
-static int
-app_export_confirm(struct ui *ui, const char *answer)
-{
-	char *path = ui->export_path;
-	int flags;
-
-	(void)answer;
-	ui->export_path = NULL;
-	flags = app_export_write(ui, path, true);
-	free(path);
-	return flags;
-}
-
-static const struct prompt_def app_export_prompt = {
-	.label = "Export to: ",
-	.accept = app_export_accept,
-};
-
-static int
-app_export_start(struct ui *ui)
-{
-	const struct briefing *b;
-	const struct section *s;
-	char *name;
-	int flags;
-
-	if (!olv_current(ui, &b, &s) || s == NULL) {
-		ui_message(ui, true, "choose a section to export");
-		return REDRAW_STATUS;
-	}
-	name = export_default_name(s, EXPORT_TEXT);
-	flags = prv_open(ui, &app_export_prompt, NULL, name);
-	free(name);
-	return flags;
 }
 
 /* n and N: the next match here, else in the next section with hits. */
@@ -324,11 +245,8 @@ app_match(struct ui *ui, int dir)
 static int
 app_cancel(struct ui *ui)
 {
-	if (ui->searching) {
-		ui->searching = false;
-		ui->focus = ui->back_focus;
-		return REDRAW_LAYOUT;
-	}
+	if (ui->searching)
+		return app_search_leave(ui);
 	if (ui->query != NULL) {
 		free(ui->query);
 		ui->query = NULL;
@@ -361,7 +279,7 @@ app_global(struct ui *ui, enum action a)
 	case ACTION_CANCEL:
 		return app_cancel(ui);
 	case ACTION_EXPORT:
-		return app_export_start(ui);
+		return export_prompt_start(ui);
 	case ACTION_ZOOM:
 		ui->zoom = !ui->zoom;
 		if (ui->zoom && !ui->searching)
@@ -424,6 +342,25 @@ app_mouse(struct ui *ui)
 	return v->mouse(ui, r, ev.y, ev.x, button);
 }
 
+/*
+ * A key while the terminal is too small to show anything but the message:
+ * q quits, Esc cancels an open prompt, Ctrl-L redraws; nothing else acts
+ * on what cannot be seen.
+ */
+static int
+app_key_small(struct ui *ui, enum action a)
+{
+	switch (a) {
+	case ACTION_QUIT:
+	case ACTION_REDRAW:
+		return app_global(ui, a);
+	case ACTION_CANCEL:
+		return prv_active(ui) ? prv_cancel(ui) : REDRAW_NONE;
+	default:
+		return REDRAW_NONE;
+	}
+}
+
 /* One key from get_wch: to the prompt, the help, the pane, or global. */
 static int
 app_key(struct ui *ui, int rc, wint_t ch)
@@ -442,15 +379,15 @@ app_key(struct ui *ui, int rc, wint_t ch)
 	}
 	if (fn && ch == KEY_MOUSE)
 		return flags | app_mouse(ui);
+	a = keymap_lookup(fn ? KEYMAP_FN(ch) : (int)ch);
+	if (ui->lay.too_small)
+		return flags | app_key_small(ui, a);
 	if (prv_active(ui))
 		return flags | prv_key(ui, fn, ch);
-	a = keymap_lookup(fn ? KEYMAP_FN(ch) : (int)ch);
 	if (hlv_active(ui))
 		return flags | hlv_view.action(ui, a);
 	if (a == ACTION_NONE)
 		return flags;
-	if (ui->lay.too_small)
-		return flags | (a == ACTION_QUIT ? app_global(ui, a) : 0);
 	if (ui->searching)
 		v = &rsv_view;
 	else
@@ -476,7 +413,7 @@ app_start(const struct cli_options *opt)
 	nonl();
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	set_escdelay(100);	/* arrow keys over ssh can arrive split */
 	timeout(1000);
 	mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
@@ -539,8 +476,8 @@ app_run(struct store *st, const struct cli_options *opt)
 
 	term_locale();
 	term_save();
-	draw_init(term_saved() && term_probe_ambiguous());
 	term_signals(false);
+	draw_init(term_saved() && term_probe_ambiguous());
 	if ((scr = app_start(opt)) == NULL) {
 		term_signals(true);
 		return cli_error(EX_SOFTWARE, "cannot start the terminal UI",

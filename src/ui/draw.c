@@ -70,7 +70,8 @@ draw_cell(int y, int x, const wchar_t *wc, attr_t attr)
 /*
  * Draws one grapheme cluster that the layout measured as w columns.  Only a
  * base of positive width and its zero-width marks are sent; anything else
- * becomes U+FFFD, padded to w.
+ * becomes U+FFFD, padded to w.  A cluster measured 0 (U+200B, U+FEFF) takes
+ * no cell, so nothing is drawn for it.
  */
 static void
 draw_cluster(int y, int x, const char *s, size_t n, int w, attr_t attr)
@@ -81,6 +82,8 @@ draw_cluster(int y, int x, const char *s, size_t n, int w, attr_t attr)
 	int drawn = 0;
 	bool bad = false;
 
+	if (w <= 0)
+		return;
 	memset(&ps, 0, sizeof ps);
 	while (off < n && !bad) {
 		r = mbrtowc(&c, s + off, n - off, &ps);

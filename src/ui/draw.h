@@ -2,9 +2,9 @@
  * draw.h: putting text on the screen cluster by cluster, with the one width
  * function of the text layer (text_cluster), so every row keeps the pane
  * borders where the layout put them.  Controls that reach the screen are
- * drawn as U+FFFD, never sent; a wide character that would not fit is
- * replaced by padding; ambiguous-width characters get one-column stand-ins
- * when the terminal draws them wide.
+ * drawn as U+FFFD, never sent; format characters that text_cluster counts 0
+ * columns (U+200B, U+FEFF) are not drawn at all; ambiguous-width characters
+ * get one-column stand-ins when the terminal draws them wide.
  */
 #ifndef BRIEF_UI_DRAW_H
 #define BRIEF_UI_DRAW_H
@@ -27,7 +27,10 @@ void draw_init(bool ambiguous_wide);
 
 /*
  * Draws s[0, n) at (y, x) in at most cols columns and returns the columns
- * used.  Bytes covered by spans (offsets minus base) use the span's role.
+ * used.  Drawing stops before the first cluster that would not fit (a wide
+ * character in the last column), so fewer than cols may be used: callers
+ * pad the rest (draw_line does).  Bytes covered by spans (offsets minus
+ * base) use the span's role.
  */
 int draw_text(int y, int x, int cols, const char *s, size_t n,
     enum theme_role role, const struct draw_span *spans, size_t nspans,

@@ -8,7 +8,6 @@
 #include "ui/keymap.h"
 
 #define KEYMAP_MAX_KEYS	5
-#define CTRL(c)		((c) & 0x1f)
 
 struct keymap_entry {
 	int		 keys[KEYMAP_MAX_KEYS];	/* 0 ends the list */
@@ -18,9 +17,9 @@ struct keymap_entry {
 };
 
 static const struct keymap_entry keymap_table[] = {
-	[ACTION_DOWN] = { { 'j', KEYMAP_FN(KEY_DOWN), CTRL('n') },
+	[ACTION_DOWN] = { { 'j', KEYMAP_FN(KEY_DOWN), KEYMAP_CTRL('n') },
 	    "j ↓", "move down; scroll the text" },
-	[ACTION_UP] = { { 'k', KEYMAP_FN(KEY_UP), CTRL('p') },
+	[ACTION_UP] = { { 'k', KEYMAP_FN(KEY_UP), KEYMAP_CTRL('p') },
 	    "k ↑", "move up; scroll the text" },
 	[ACTION_OPEN] = { { '\r', '\n', 'l', KEYMAP_FN(KEY_RIGHT),
 	    KEYMAP_FN(KEY_ENTER) },
@@ -29,9 +28,9 @@ static const struct keymap_entry keymap_table[] = {
 	    "h ←", "collapse, or go to the parent" },
 	[ACTION_PANE] = { { '\t', KEYMAP_FN(KEY_BTAB) },
 	    "Tab", "switch between outline and text", "pane" },
-	[ACTION_PAGE_DOWN] = { { ' ', KEYMAP_FN(KEY_NPAGE), CTRL('f') },
+	[ACTION_PAGE_DOWN] = { { ' ', KEYMAP_FN(KEY_NPAGE), KEYMAP_CTRL('f') },
 	    "Space PgDn", "next page" },
-	[ACTION_PAGE_UP] = { { 'b', KEYMAP_FN(KEY_PPAGE), CTRL('b') },
+	[ACTION_PAGE_UP] = { { 'b', KEYMAP_FN(KEY_PPAGE), KEYMAP_CTRL('b') },
 	    "b PgUp", "previous page" },
 	[ACTION_TOP] = { { 'g', KEYMAP_FN(KEY_HOME) },
 	    "g Home", "go to the top" },
@@ -55,7 +54,7 @@ static const struct keymap_entry keymap_table[] = {
 	    "z", "text full width (again: both panes)" },
 	[ACTION_HELP] = { { '?', KEYMAP_FN(KEY_F(1)) },
 	    "?", "this help", "help" },
-	[ACTION_REDRAW] = { { CTRL('l') },
+	[ACTION_REDRAW] = { { KEYMAP_CTRL('l') },
 	    "Ctrl-L", "redraw the screen" },
 	[ACTION_QUIT] = { { 'q' },
 	    "q", "quit", "quit" },

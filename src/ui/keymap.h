@@ -33,6 +33,9 @@ enum action {
 	ACTION__COUNT
 };
 
+/* The control character of a letter: KEYMAP_CTRL('l') is Ctrl-L. */
+#define KEYMAP_CTRL(c)	((c) & 0x1f)
+
 /* A function key (KEY_DOWN ...) as a key value, apart from characters. */
 #define KEYMAP_FN(k)	((int)(k) + 0x110000)
 

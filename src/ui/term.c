@@ -26,6 +26,10 @@ static volatile sig_atomic_t term_signo;
 static struct termios term_saved_tty;
 static volatile sig_atomic_t term_have_tty;
 
+/* What the emergency exits write: mouse off, cursor on, main screen. */
+static const char term_reset[] = "\033[?1000l\033[?1006l\033[?25h"
+    "\033[?1049l\033[0m\r\n";
+
 const char *
 term_check(void)
 {
@@ -83,7 +87,8 @@ term_locale(void)
 /*
  * Asks the terminal how wide it draws an ambiguous-width character: prints
  * one and requests the cursor position (ESC[6n).  No answer within a short
- * time means narrow.
+ * time means narrow.  Run with the signal handlers installed, so that a
+ * signal meanwhile still leads to the terminal being restored.
  */
 bool
 term_probe_ambiguous(void)
@@ -106,7 +111,8 @@ term_probe_ambiguous(void)
 		return false;
 	if (write(STDOUT_FILENO, probe, sizeof probe - 1) < 0)
 		goto out;
-	for (tries = 0; tries < 10 && n < sizeof buf - 1; tries++) {
+	for (tries = 0; tries < 10 && n < sizeof buf - 1 && term_signo == 0;
+	    tries++) {
 		if (poll(&pfd, 1, 30) <= 0)
 			continue;
 		if ((r = read(STDIN_FILENO, buf + n, sizeof buf - 1 - n)) <= 0)
@@ -123,8 +129,20 @@ term_probe_ambiguous(void)
 out:
 	if (write(STDOUT_FILENO, "\r\033[K", 4) < 0)
 		col = 0;
-	tcsetattr(STDIN_FILENO, TCSANOW, &term_saved_tty);
+	/* TCSAFLUSH: a reply that came late is dropped, not read as keys. */
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &term_saved_tty);
 	return col == 3;
+}
+
+/* The emergency exit: the saved modes and term_reset (signal-safe). */
+static void
+term_restore_now(void)
+{
+	if (!term_have_tty)
+		return;
+	tcsetattr(STDIN_FILENO, TCSANOW, &term_saved_tty);
+	if (write(STDOUT_FILENO, term_reset, sizeof term_reset - 1) < 0)
+		term_have_tty = 0;
 }
 
 /*
@@ -134,15 +152,8 @@ out:
 static void
 term_on_signal(int sig)
 {
-	static const char reset[] = "\033[?1000l\033[?1006l\033[?25h"
-	    "\033[?1049l\033[0m\r\n";
-
 	if (term_signo != 0) {
-		if (term_have_tty) {
-			tcsetattr(STDIN_FILENO, TCSANOW, &term_saved_tty);
-			if (write(STDOUT_FILENO, reset, sizeof reset - 1) < 0)
-				_exit(128 + sig);
-		}
+		term_restore_now();
 		_exit(128 + sig);
 	}
 	term_signo = sig;
@@ -152,14 +163,7 @@ term_on_signal(int sig)
 static void
 term_on_abort(int sig)
 {
-	static const char reset[] = "\033[?1000l\033[?25h\033[?1049l"
-	    "\033[0m\r\n";
-
-	if (term_have_tty) {
-		tcsetattr(STDIN_FILENO, TCSANOW, &term_saved_tty);
-		if (write(STDOUT_FILENO, reset, sizeof reset - 1) < 0)
-			term_have_tty = 0;
-	}
+	term_restore_now();
 	signal(sig, SIG_DFL);
 	raise(sig);
 }

@@ -21,7 +21,8 @@ bool term_saved(void);
 
 /*
  * Prints an ambiguous-width character and asks for the cursor position;
- * true when the terminal drew it two columns wide.  Call after term_save.
+ * true when the terminal drew it two columns wide.  Call after term_save
+ * and term_signals; a reply that comes too late is discarded.
  */
 bool term_probe_ambiguous(void);
 

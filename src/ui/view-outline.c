@@ -116,6 +116,9 @@ olv_follow(struct ui *ui)
 	if (o->list.n == 0)
 		return REDRAW_OUTLINE;
 	row = &o->rows[o->list.cur];
+	/* A briefing's row lists its sections: read them on the way. */
+	if (!olv_load(ui, row->b))
+		return REDRAW_OUTLINE | REDRAW_STATUS;
 	rdv_show(ui, &o->bv[row->b], o->briefs[row->b].secs,
 	    o->briefs[row->b].n, row->s);
 	return REDRAW_OUTLINE | REDRAW_READER | REDRAW_STATUS;
@@ -194,6 +197,7 @@ olv_row_text(const struct olv *o, const struct olv_row *row)
 	const struct olv_brief *ob = &o->briefs[row->b];
 	const struct section *sec;
 	const char *mark;
+	char *heading, *text;
 	int indent;
 
 	if (row->s < 0) {
@@ -203,8 +207,10 @@ olv_row_text(const struct olv *o, const struct olv_row *row)
 	sec = &ob->secs[row->s];
 	indent = 2 * (sec->depth - 1) + (o->multi ? 2 : 0);
 	mark = sec->n_children == 0 ? " " : ob->open[row->s] ? "▾" : "▸";
-	return xasprintf("%*s%s%s%s%s", indent, "", mark, sec->label,
-	    sec->label[0] != '\0' ? " " : "", sec->title);
+	heading = section_heading(sec);
+	text = xasprintf("%*s%s%s", indent, "", mark, heading);
+	free(heading);
+	return text;
 }
 
 static void
@@ -410,17 +416,18 @@ olv_current(struct ui *ui, const struct briefing **b, const struct section **s)
 	return true;
 }
 
-/* Appends " › label title" of s and of its ancestors, outermost first. */
+/* Appends " › V. title" of s and of its ancestors, outermost first. */
 static void
 olv_crumb_section(const struct olv_brief *ob, long s, struct buf *out)
 {
-	const struct section *sec = &ob->secs[s];
 	long p = olv_parent(ob, s);
+	char *heading;
 
 	if (p >= 0)
 		olv_crumb_section(ob, p, out);
-	buf_printf(out, " › %s%s%s", sec->label, sec->label[0] ? " " : "",
-	    sec->title);
+	heading = section_heading(&ob->secs[s]);
+	buf_printf(out, " › %s", heading);
+	free(heading);
 }
 
 void

@@ -14,7 +14,6 @@
 #include "ui/view-prompt.h"
 #include "util.h"
 
-#define CTRL(c)		((c) & 0x1f)
 #define PRV_HISTORY	50
 
 struct prv {
@@ -193,18 +192,26 @@ prv_edit(struct prv *p, bool fn, wint_t ch)
 		}
 	}
 	switch (ch) {
-	case CTRL('a'): p->cur = 0; return true;
-	case CTRL('e'): p->cur = p->text.len; return true;
-	case CTRL('b'): p->cur = prv_prev(p); return true;
-	case CTRL('f'): p->cur = prv_next(p); return true;
-	case CTRL('h'): case 0x7f: prv_delete(p, prv_prev(p), p->cur);
+	case KEYMAP_CTRL('a'): p->cur = 0; return true;
+	case KEYMAP_CTRL('e'): p->cur = p->text.len; return true;
+	case KEYMAP_CTRL('b'): p->cur = prv_prev(p); return true;
+	case KEYMAP_CTRL('f'): p->cur = prv_next(p); return true;
+	case KEYMAP_CTRL('h'): case 0x7f: prv_delete(p, prv_prev(p), p->cur);
 		return true;
-	case CTRL('d'): prv_delete(p, p->cur, prv_next(p)); return true;
-	case CTRL('u'): prv_delete(p, 0, p->cur); return true;
-	case CTRL('k'): prv_delete(p, p->cur, p->text.len); return true;
-	case CTRL('w'): prv_delete_word(p); return true;
+	case KEYMAP_CTRL('d'): prv_delete(p, p->cur, prv_next(p)); return true;
+	case KEYMAP_CTRL('u'): prv_delete(p, 0, p->cur); return true;
+	case KEYMAP_CTRL('k'): prv_delete(p, p->cur, p->text.len); return true;
+	case KEYMAP_CTRL('w'): prv_delete_word(p); return true;
 	default: return false;
 	}
+}
+
+int
+prv_cancel(struct ui *ui)
+{
+	if (!prv_active(ui))
+		return REDRAW_NONE;
+	return prv_finish(ui, false);
 }
 
 int
@@ -217,7 +224,7 @@ prv_key(struct ui *ui, bool fn, wint_t ch)
 		return prv_finish(ui, !fn && (ch == 'y' || ch == 'Y'));
 	if ((!fn && (ch == '\r' || ch == '\n')) || (fn && ch == KEY_ENTER))
 		return prv_finish(ui, true);
-	if (!fn && (ch == 27 || ch == CTRL('g')))
+	if (!fn && (ch == 27 || ch == KEYMAP_CTRL('g')))
 		return prv_finish(ui, false);
 	before = p->text.len;
 	if (!prv_edit(p, fn, ch)) {

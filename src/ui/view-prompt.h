@@ -35,6 +35,9 @@ int prv_open(struct ui *ui, const struct prompt_def *def, const char *label,
 
 bool prv_active(struct ui *ui);
 
+/* Closes an open prompt as Esc does (running its cancel). */
+int prv_cancel(struct ui *ui);
+
 /* A key as get_wch returned it (fn: a KEY_ code). */
 int prv_key(struct ui *ui, bool fn, wint_t ch);
 

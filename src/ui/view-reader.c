@@ -215,6 +215,7 @@ rdv_add_children(struct rdv *rd, const struct section *secs, size_t n,
 {
 	int depth = idx < 0 ? 0 : secs[idx].depth;
 	bool first = true;
+	char *heading;
 
 	for (size_t j = (size_t)(idx + 1); j < n && secs[j].depth > depth;
 	    j++) {
@@ -223,8 +224,9 @@ rdv_add_children(struct rdv *rd, const struct section *secs, size_t n,
 		if (first)
 			rdv_add(rd, RDV_TEXT, xstrdup(""), -2);
 		first = false;
-		rdv_add(rd, RDV_SUB, xasprintf("▸ %s%s%s", secs[j].label,
-		    secs[j].label[0] ? " " : "", secs[j].title), -2);
+		heading = section_heading(&secs[j]);
+		rdv_add(rd, RDV_SUB, xasprintf("▸ %s", heading), -2);
+		free(heading);
 	}
 }
 
@@ -236,9 +238,9 @@ rdv_add_section(struct ui *ui, struct rdv *rd, const struct section *s)
 	char **paras = NULL, *cause = NULL;
 	size_t np = 0;
 
-	blk = rdv_add(rd, RDV_HEADING, xasprintf("%s%s%s", s->label,
-	    s->label[0] ? " " : "", s->title), -1);
-	blk->moff = strlen(s->label) + (s->label[0] ? 1 : 0);
+	blk = rdv_add(rd, RDV_HEADING, section_heading(s), -1);
+	/* Matches in the title: their offsets start after "V. ". */
+	blk->moff = blk->len - strlen(s->title);
 	if (outline_paragraphs(ui->st, s->id, &paras, &np, &cause) != 0) {
 		ui_failed(ui, "cannot read the section", cause);
 		return;
@@ -312,8 +314,7 @@ rdv_show(struct ui *ui, const struct briefing *b, const struct section *secs,
 		if (b->byline != NULL && b->byline[0] != '\0')
 			rdv_add(rd, RDV_NOTE, xstrdup(b->byline), -2);
 	} else {
-		rd->title = xasprintf("%s%s%s", secs[idx].label,
-		    secs[idx].label[0] ? " " : "", secs[idx].title);
+		rd->title = section_heading(&secs[idx]);
 		rdv_add_section(ui, rd, &secs[idx]);
 	}
 	rdv_add_children(rd, secs, n, idx);

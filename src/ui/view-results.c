@@ -164,8 +164,7 @@ rsv_draw_row(struct ui *ui, size_t i, int y, int x, int w)
 		rs->paths[i] = outline_display_path(ui->st, &hit->section);
 	draw_fill(y, x, 1, role);
 	rsv_cell(y, x + 1, pw, rs->paths[i], role);
-	title = xasprintf("%s%s%s", hit->section.label,
-	    hit->section.label[0] ? " " : "", hit->section.title);
+	title = section_heading(&hit->section);
 	draw_fill(y, x + 1 + pw, 1, role);
 	rsv_cell(y, x + 2 + pw, tw, title, role);
 	free(title);
