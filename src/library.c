@@ -5,6 +5,7 @@
  */
 #include <dirent.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -477,18 +478,15 @@ library_row(sqlite3_stmt *stmt, struct briefing *b)
 	b->n_sections = sqlite3_column_int(stmt, 9);
 }
 
-int
-library_list(struct store *st, struct briefing **out, size_t *n,
-    char **cause)
+/* Collects the rows of a prepared LIBRARY_COLUMNS statement. */
+static int
+library_collect(struct store *st, sqlite3_stmt *stmt, struct briefing **out,
+    size_t *n, char **cause)
 {
 	struct briefing *v = NULL;
-	sqlite3_stmt *stmt;
 	size_t count = 0, cap = 0;
 	int rc;
 
-	if ((rc = store_prepare(st, LIBRARY_COLUMNS "ORDER BY b.id", &stmt,
-	    cause)) != 0)
-		return rc;
 	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 		if (count == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -496,7 +494,7 @@ library_list(struct store *st, struct briefing **out, size_t *n,
 		}
 		library_row(stmt, &v[count++]);
 	}
-	sqlite3_finalize(stmt);
+	store_release(stmt);
 	if (rc != SQLITE_DONE) {
 		briefings_free(v, count);
 		return store_error(st, cause, "cannot list briefings");
@@ -504,6 +502,52 @@ library_list(struct store *st, struct briefing **out, size_t *n,
 	*out = v;
 	*n = count;
 	return 0;
+}
+
+int
+library_list(struct store *st, struct briefing **out, size_t *n,
+    char **cause)
+{
+	return library_list_range(st, 0, SIZE_MAX / 2, out, n, cause);
+}
+
+int
+library_list_range(struct store *st, size_t offset, size_t limit,
+    struct briefing **out, size_t *n, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_cached(st, LIBRARY_COLUMNS "ORDER BY b.id"
+	    " LIMIT ? OFFSET ?", &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, limit > INT64_MAX ? INT64_MAX :
+	    (sqlite3_int64)limit);
+	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)offset);
+	return library_collect(st, stmt, out, n, cause);
+}
+
+int
+library_position(struct store *st, int64_t id, size_t *pos, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_cached(st, "SELECT (SELECT count(*) FROM briefing"
+	    " WHERE id < ?1) FROM briefing WHERE id = ?1", &stmt,
+	    cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	rc = sqlite3_step(stmt);
+	if (rc == SQLITE_ROW)
+		*pos = (size_t)sqlite3_column_int64(stmt, 0);
+	store_release(stmt);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return fail(cause, EX_DATAERR, "no briefing %lld",
+		    (long long)id);
+	return store_error(st, cause, "cannot read the library");
 }
 
 int

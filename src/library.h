@@ -77,6 +77,16 @@ int library_add(struct store *st, const struct doc *doc, const char *filename,
 int library_list(struct store *st, struct briefing **out, size_t *n,
     char **cause);
 
+/*
+ * Briefings offset to offset + limit - 1 of the list library_list gives
+ * (import order), for interfaces that show a screenful of a large library.
+ */
+int library_list_range(struct store *st, size_t offset, size_t limit,
+    struct briefing **out, size_t *n, char **cause);
+
+/* The position of briefing id in that list: EX_DATAERR when it is not there. */
+int library_position(struct store *st, int64_t id, size_t *pos, char **cause);
+
 /* Number of briefings (0 for an empty library). */
 int library_count(struct store *st, int *count, char **cause);
 

@@ -139,6 +139,31 @@ test_import(struct store *st)
 	doc_free(&d);
 }
 
+/* Listing a library a screenful at a time, and finding a briefing's place. */
+static void
+test_ranges(struct store *st)
+{
+	struct briefing *all, *part;
+	size_t na, np, pos = 99;
+	char *cause = NULL;
+
+	ok(library_list(st, &all, &na, &cause) == 0 && na >= 3,
+	    "5.1 the library lists %zu briefings", na);
+	ok(library_list_range(st, 1, 2, &part, &np, &cause) == 0 && np == 2 &&
+	    part[0].id == all[1].id && part[1].id == all[2].id,
+	    "5.2 a range is that part of the list");
+	briefings_free(part, np);
+	ok(library_list_range(st, na, 5, &part, &np, &cause) == 0 && np == 0,
+	    "5.3 a range past the end is empty");
+	briefings_free(part, np);
+	ok(library_position(st, all[na - 1].id, &pos, &cause) == 0 &&
+	    pos == na - 1, "5.4 the last briefing's position");
+	is_int(library_position(st, 424242, &pos, &cause), EX_DATAERR,
+	    "5.5 no position for a briefing that is not there");
+	free(cause);
+	briefings_free(all, na);
+}
+
 /* A library opened read-only still reads, and refuses to write. */
 static void
 test_readonly(const char *path)
@@ -264,6 +289,7 @@ main(void)
 	test_import(st);
 	test_outline(st);
 	test_batch(st);
+	test_ranges(st);
 	store_close(st);
 	test_readonly(path);
 	free(path);
