@@ -143,8 +143,8 @@ test_import(struct store *st)
 static void
 test_ranges(struct store *st)
 {
-	struct briefing *all, *part;
-	size_t na, np, pos = 99;
+	struct briefing *all = NULL, *part;
+	size_t na = 0, np = 0, pos = 99;
 	char *cause = NULL;
 
 	ok(library_list(st, &all, &na, &cause) == 0 && na >= 3,
