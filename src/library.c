@@ -464,8 +464,10 @@ library_import(struct store *st, const char *path,
 	" FROM briefing b "
 
 static void
-library_row(sqlite3_stmt *stmt, struct briefing *b)
+library_row(sqlite3_stmt *stmt, void *row)
 {
+	struct briefing *b = row;
+
 	b->id = sqlite3_column_int64(stmt, 0);
 	b->slug = store_column(stmt, 1);
 	b->title = store_column(stmt, 2);
@@ -483,25 +485,18 @@ static int
 library_collect(struct store *st, sqlite3_stmt *stmt, struct briefing **out,
     size_t *n, char **cause)
 {
-	struct briefing *v = NULL;
-	size_t count = 0, cap = 0;
+	void *v;
 	int rc;
 
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		library_row(stmt, &v[count++]);
-	}
-	store_release(stmt);
-	if (rc != SQLITE_DONE) {
-		briefings_free(v, count);
-		return store_error(st, cause, "cannot list briefings");
-	}
+	rc = store_collect(st, stmt, sizeof **out, library_row, &v, n,
+	    "cannot list briefings", cause);
 	*out = v;
-	*n = count;
-	return 0;
+	if (rc != 0) {
+		briefings_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 int

@@ -46,8 +46,10 @@ section_heading(const struct section *s)
 }
 
 static void
-outline_row(sqlite3_stmt *stmt, struct section *s)
+outline_row(sqlite3_stmt *stmt, void *row)
 {
+	struct section *s = row;
+
 	s->id = sqlite3_column_int64(stmt, 0);
 	s->briefing_id = sqlite3_column_int64(stmt, 1);
 	s->parent_id = sqlite3_column_int64(stmt, 2);
@@ -62,30 +64,25 @@ outline_row(sqlite3_stmt *stmt, struct section *s)
 	s->slug = store_column(stmt, 11);
 }
 
-/* Runs a prepared query of OUTLINE_COLUMNS and collects every row. */
+/* Runs a prepared query of OUTLINE_COLUMNS, collects every row, and
+ * finalizes the statement. */
 static int
 outline_collect(struct store *st, sqlite3_stmt *stmt, struct section **out,
     size_t *n, char **cause)
 {
-	struct section *v = NULL;
-	size_t count = 0, cap = 0;
+	void *v;
 	int rc;
 
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		outline_row(stmt, &v[count++]);
-	}
+	rc = store_collect(st, stmt, sizeof **out, outline_row, &v, n,
+	    "cannot read sections", cause);
 	sqlite3_finalize(stmt);
-	if (rc != SQLITE_DONE) {
-		sections_free(v, count);
-		return store_error(st, cause, "cannot read sections");
-	}
 	*out = v;
-	*n = count;
-	return 0;
+	if (rc != 0) {
+		sections_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 int
@@ -139,36 +136,35 @@ outline_subtree(struct store *st, const struct section *s,
 	return outline_collect(st, stmt, out, n, cause);
 }
 
+static void
+outline_text_row(sqlite3_stmt *stmt, void *row)
+{
+	*(char **)row = store_column(stmt, 0);
+}
+
 int
 outline_paragraphs(struct store *st, int64_t section_id, char ***paras,
     size_t *n, char **cause)
 {
 	sqlite3_stmt *stmt;
-	char **v = NULL;
-	size_t count = 0, cap = 0;
+	void *v;
 	int rc;
 
 	if ((rc = store_cached(st, "SELECT text FROM paragraph"
 	    " WHERE section_id = ? ORDER BY ord", &stmt, cause)) != 0)
 		return rc;
 	sqlite3_bind_int64(stmt, 1, section_id);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[count++] = store_column(stmt, 0);
-	}
-	store_release(stmt);
-	if (rc != SQLITE_DONE) {
-		for (size_t i = 0; i < count; i++)
-			free(v[i]);
-		free(v);
-		return store_error(st, cause, "cannot read paragraphs");
-	}
+	rc = store_collect(st, stmt, sizeof **paras, outline_text_row, &v, n,
+	    "cannot read paragraphs", cause);
 	*paras = v;
-	*n = count;
-	return 0;
+	if (rc != 0) {
+		for (size_t i = 0; i < *n; i++)
+			free((*paras)[i]);
+		free(*paras);
+		*paras = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 /* True for an ordinal path: numbers separated by single dots. */

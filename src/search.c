@@ -49,35 +49,34 @@ search_index_section(struct store *st, int64_t section_id, const char *title,
 	return rc;
 }
 
+static void
+search_id_row(sqlite3_stmt *stmt, void *row)
+{
+	*(int64_t *)row = sqlite3_column_int64(stmt, 0);
+}
+
 /* Collects the rowids of one query's rows, at most max of them. */
 static int
 search_collect_ids(struct store *st, const char *sql, const char *match,
     size_t max, int64_t **ids, size_t *n, char **cause)
 {
 	sqlite3_stmt *stmt;
-	int64_t *v = NULL;
-	size_t count = 0, cap = 0;
+	void *v;
 	int rc;
 
 	if ((rc = store_cached(st, sql, &stmt, cause)) != 0)
 		return rc;
 	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)max);
-	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 64;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
-		v[count++] = sqlite3_column_int64(stmt, 0);
-	}
-	store_release(stmt);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_error(st, cause, "cannot search");
-	}
+	rc = store_collect(st, stmt, sizeof **ids, search_id_row, &v, n,
+	    "cannot search", cause);
 	*ids = v;
-	*n = count;
-	return 0;
+	if (rc != 0) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return rc;
 }
 
 /*

@@ -160,6 +160,30 @@ store_cached(struct store *st, const char *sql, sqlite3_stmt **stmt,
 	return 0;
 }
 
+int
+store_collect(struct store *st, sqlite3_stmt *stmt, size_t size,
+    void (*row)(sqlite3_stmt *, void *), void **out, size_t *n,
+    const char *what, char **cause)
+{
+	char *v = NULL;
+	size_t count = 0, cap = 0;
+	int rc;
+
+	while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xreallocarray(v, cap, size);
+		}
+		row(stmt, v + size * count++);
+	}
+	sqlite3_reset(stmt);
+	*out = v;
+	*n = count;
+	if (rc != SQLITE_DONE)
+		return store_error(st, cause, what);
+	return 0;
+}
+
 char *
 store_column(sqlite3_stmt *stmt, int col)
 {

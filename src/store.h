@@ -67,6 +67,17 @@ void store_release(sqlite3_stmt *stmt);
 /* A malloc'd copy of a text column, or NULL when it is NULL. */
 char *store_column(sqlite3_stmt *stmt, int col);
 
+/*
+ * Steps stmt to its end, filling a growing array of elements of size bytes,
+ * one per row, with row(stmt, element).  *out and *n hold what was read even
+ * when a step fails, so the caller can free it; the return is 0 or the
+ * failure turned into *cause (what says what was being read).  The
+ * statement is left reset, not finalized.
+ */
+int store_collect(struct store *st, sqlite3_stmt *stmt, size_t size,
+    void (*row)(sqlite3_stmt *, void *), void **out, size_t *n,
+    const char *what, char **cause);
+
 /* Prepares sql or fails through store_error. */
 int store_prepare(struct store *st, const char *sql, sqlite3_stmt **stmt,
     char **cause);
