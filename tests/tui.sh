@@ -373,6 +373,59 @@ check "the wheel scrolls the text" wait_gone "$first"
 keys q
 wait_for 'EXIT=0' >/dev/null
 
+# A library of 200 briefings (after the bundled one), imported in one call:
+# the outline reads their records a chunk at a time, so the end of the list
+# and search hits far into it must still show the right briefing.
+MDB=$TMP/many.db
+mkdir "$TMP/many"
+i=1
+while [ $i -le 200 ]; do
+	n=$(printf '%03d' $i)
+	printf -- '---\ntitle: Briefing %s\n---\n# Summary %s\n\nBody of briefing %s, word%s.\n\n# Details %s\n\nMore text.\n' \
+	    "$n" "$n" "$n" "$n" "$n" >"$TMP/many/b$n.md"
+	i=$((i + 1))
+done
+BRIEF_DB=$MDB "$BRIEF" import "$TMP"/many/*.md >/dev/null 2>&1
+start_shell 80 24
+run_brief "$MDB" TERM=xterm-256color
+check "200 briefings: the first screen lists the first ones" \
+    wait_for '▸Briefing 002'
+keys G
+check "200 briefings: G reaches the last briefing's row" \
+    wait_for '▶▸Briefing 200'
+check "200 briefings: its title is in the breadcrumb" \
+    wait_for 'brief › Briefing 200'
+check "200 briefings: rows before it are drawn" wait_for '▸Briefing 185'
+check "200 briefings: borders aligned at the end" borders_aligned
+keys k
+check "200 briefings: k moves to the one before" \
+    wait_for '▶▸Briefing 199'
+keys g g
+wait_gone '▸Briefing 185' >/dev/null
+check "200 briefings: gg is back on the first row" \
+    sh -c "$TMUX_CMD capture-pane -p -t brief | sed -n 3p | grep -q '^│▶'"
+keys q
+wait_for 'EXIT=0' >/dev/null
+start_shell 80 24
+run_brief "$MDB" TERM=xterm-256color
+wait_for '▸Briefing 002' >/dev/null
+keys / word200
+wait_for 'Search "word200": 1 hit' >/dev/null
+keys Enter Enter
+check "200 briefings: a hit in the last briefing opens it" \
+    wait_for 'brief › Briefing 200 › Summary 200'
+check "... with the cursor on its section" wait_for '▶   Summary 200'
+check "... under its expanded briefing" wait_for '▾Briefing 200'
+check "... and borders aligned" borders_aligned
+keys / word100
+wait_for 'Search "word100": 1 hit' >/dev/null
+keys Enter Enter
+check "200 briefings: a hit in a middle briefing opens it" \
+    wait_for 'brief › Briefing 100 › Summary 100'
+check "... with the cursor on its section" wait_for '▶   Summary 100'
+keys q
+wait_for 'EXIT=0' >/dev/null
+
 # kill -TERM restores the terminal.
 start_shell 80 24
 run_brief "$DB" TERM=xterm-256color

@@ -2,7 +2,9 @@
  * view-outline.c: the outline pane (see view-outline.h).  The tree is kept
  * as each briefing's sections in reading order plus an "open" flag per
  * section; the visible rows are recomputed from them when something is
- * expanded or collapsed.
+ * expanded or collapsed.  The briefings' own records are read in chunks of
+ * OLV_CHUNK as rows need them (olv_briefing), so that the first screen of a
+ * large library reads one chunk, not the whole list.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,9 @@
 #include "ui/list.h"
 #include "ui/view-outline.h"
 #include "ui/view-reader.h"
+
+/* Briefing records read at a time: more than a screenful of rows. */
+#define OLV_CHUNK 64
 
 struct olv_brief {
 	struct section	*secs;
@@ -28,7 +33,8 @@ struct olv_row {
 };
 
 struct olv {
-	struct briefing		*bv;
+	struct briefing		**chunks;	/* per OLV_CHUNK briefings, or NULL
+						   until olv_briefing reads it */
 	size_t			 nb;
 	struct olv_brief	*briefs;
 	bool			 multi;		/* briefings are roots */
@@ -36,6 +42,49 @@ struct olv {
 	struct list		 list;
 	int			 h;		/* rows shown, for paging */
 };
+
+/* The number of briefings in chunk c (the last one may be short). */
+static size_t
+olv_chunk_len(const struct olv *o, size_t c)
+{
+	size_t off = c * OLV_CHUNK;
+
+	return o->nb - off < OLV_CHUNK ? o->nb - off : OLV_CHUNK;
+}
+
+/*
+ * Briefing b's record, read with the rest of its chunk the first time one
+ * of them is needed.  Never NULL: what cannot be read (an error, or a
+ * library that shrank since it was counted) is left as a placeholder with
+ * id 0 and title "?", after saying so.  Stays valid until olv_free.
+ */
+static const struct briefing *
+olv_briefing(struct ui *ui, size_t b)
+{
+	struct olv *o = ui->olv;
+	size_t c = b / OLV_CHUNK, len = olv_chunk_len(o, c), n = 0;
+	struct briefing *v = NULL;
+	char *cause = NULL;
+
+	if (o->chunks[c] != NULL)
+		return &o->chunks[c][b % OLV_CHUNK];
+	if (library_list_range(ui->st, c * OLV_CHUNK, len, &v, &n,
+	    &cause) != 0) {
+		ui_failed(ui, "cannot list the briefings", cause);
+		v = NULL;
+		n = 0;
+	}
+	if (n < len) {
+		v = xreallocarray(v, len, sizeof *v);
+		memset(v + n, 0, (len - n) * sizeof *v);
+		for (size_t i = n; i < len; i++) {
+			v[i].slug = xstrdup("");
+			v[i].title = xstrdup("?");
+		}
+	}
+	o->chunks[c] = v;
+	return &v[b % OLV_CHUNK];
+}
 
 /* Reads a briefing's sections the first time they are needed. */
 static bool
@@ -46,7 +95,7 @@ olv_load(struct ui *ui, size_t b)
 
 	if (ob->loaded)
 		return true;
-	if (outline_list(ui->st, ui->olv->bv[b].id, &ob->secs, &ob->n,
+	if (outline_list(ui->st, olv_briefing(ui, b)->id, &ob->secs, &ob->n,
 	    &cause) != 0) {
 		ui_failed(ui, "cannot read the outline", cause);
 		return false;
@@ -119,7 +168,7 @@ olv_follow(struct ui *ui)
 	/* A briefing's row lists its sections: read them on the way. */
 	if (!olv_load(ui, row->b))
 		return REDRAW_OUTLINE | REDRAW_STATUS;
-	rdv_show(ui, &o->bv[row->b], o->briefs[row->b].secs,
+	rdv_show(ui, olv_briefing(ui, row->b), o->briefs[row->b].secs,
 	    o->briefs[row->b].n, row->s);
 	return REDRAW_OUTLINE | REDRAW_READER | REDRAW_STATUS;
 }
@@ -154,13 +203,16 @@ olv_init(struct ui *ui)
 {
 	struct olv *o = xcalloc(1, sizeof *o);
 	char *cause = NULL;
+	int count = 0;
 
 	ui->olv = o;
 	o->h = 10;
-	if (library_list(ui->st, &o->bv, &o->nb, &cause) != 0) {
+	if (library_count(ui->st, &count, &cause) != 0) {
 		ui_failed(ui, "cannot list the briefings", cause);
-		o->nb = 0;
+		count = 0;
 	}
+	o->nb = (size_t)count;
+	o->chunks = xcalloc(o->nb / OLV_CHUNK + 1, sizeof *o->chunks);
 	o->briefs = xcalloc(o->nb + 1, sizeof *o->briefs);
 	o->multi = o->nb > 1;
 	if (o->nb == 0) {
@@ -184,7 +236,11 @@ olv_free(struct ui *ui)
 		free(o->briefs[i].open);
 	}
 	free(o->briefs);
-	briefings_free(o->bv, o->nb);
+	for (size_t c = 0; c * OLV_CHUNK < o->nb; c++) {
+		if (o->chunks[c] != NULL)
+			briefings_free(o->chunks[c], olv_chunk_len(o, c));
+	}
+	free(o->chunks);
 	free(o->rows);
 	free(o);
 	ui->olv = NULL;
@@ -192,8 +248,9 @@ olv_free(struct ui *ui)
 
 /* The text of a row: indent, marker, label and title. */
 static char *
-olv_row_text(const struct olv *o, const struct olv_row *row)
+olv_row_text(struct ui *ui, const struct olv_row *row)
 {
+	const struct olv *o = ui->olv;
 	const struct olv_brief *ob = &o->briefs[row->b];
 	const struct section *sec;
 	const char *mark;
@@ -202,7 +259,7 @@ olv_row_text(const struct olv *o, const struct olv_row *row)
 
 	if (row->s < 0) {
 		mark = ob->expanded ? "▾" : "▸";
-		return xasprintf("%s%s", mark, o->bv[row->b].title);
+		return xasprintf("%s%s", mark, olv_briefing(ui, row->b)->title);
 	}
 	sec = &ob->secs[row->s];
 	indent = 2 * (sec->depth - 1) + (o->multi ? 2 : 0);
@@ -235,7 +292,7 @@ olv_draw(struct ui *ui, const struct rect *r)
 		}
 		if (i == o->list.cur)
 			role = focus ? THEME_SELECTED : THEME_SELECTED_IDLE;
-		text = olv_row_text(o, &o->rows[i]);
+		text = olv_row_text(ui, &o->rows[i]);
 		cut = text_truncate(text, strlen(text), w - 1, &tw);
 		draw_line(r->y + 1 + y, r->x + 1, 1, i == o->list.cur ?
 		    "▶" : " ", THEME_CURRENT);
@@ -356,10 +413,19 @@ int
 olv_select(struct ui *ui, int64_t briefing_id, int64_t section_id)
 {
 	struct olv *o = ui->olv;
+	char *cause = NULL;
+	size_t b;
+	int rc;
 
-	for (size_t b = 0; b < o->nb; b++) {
-		if (o->bv[b].id != briefing_id)
-			continue;
+	/* The briefing's place in the list, not a walk through all of it. */
+	if ((rc = library_position(ui->st, briefing_id, &b, &cause)) != 0 &&
+	    rc != EX_DATAERR) {
+		ui_failed(ui, "cannot find the briefing", cause);
+		return REDRAW_STATUS;
+	}
+	free(cause);
+	/* One imported since the outline was read has no row. */
+	if (rc == 0 && b < o->nb && olv_briefing(ui, b)->id == briefing_id) {
 		if (!olv_load(ui, b))
 			return REDRAW_STATUS;
 		for (size_t s = 0; s < o->briefs[b].n; s++) {
@@ -411,7 +477,7 @@ olv_current(struct ui *ui, const struct briefing **b, const struct section **s)
 	if (o == NULL || o->list.n == 0)
 		return false;
 	row = &o->rows[o->list.cur];
-	*b = &o->bv[row->b];
+	*b = olv_briefing(ui, row->b);
 	*s = row->s < 0 ? NULL : &o->briefs[row->b].secs[row->s];
 	return true;
 }
@@ -440,7 +506,7 @@ olv_crumbs(struct ui *ui, struct buf *out)
 	if (o == NULL || o->list.n == 0)
 		return;
 	row = &o->rows[o->list.cur];
-	buf_printf(out, " › %s", o->bv[row->b].title);
+	buf_printf(out, " › %s", olv_briefing(ui, row->b)->title);
 	if (row->s >= 0)
 		olv_crumb_section(&o->briefs[row->b], row->s, out);
 }

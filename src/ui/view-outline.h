@@ -1,7 +1,8 @@
 /*
  * view-outline.h: the outline pane.  The tree of the library (briefings are
  * its roots when there are several), expanded and collapsed by the user,
- * loaded lazily: a briefing's sections are read when it is first expanded.
+ * loaded lazily: the briefings a chunk at a time as their rows are shown, a
+ * briefing's sections when it is first expanded.
  * The reader always shows the row under the cursor.
  */
 #ifndef BRIEF_UI_VIEW_OUTLINE_H
