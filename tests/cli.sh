@@ -10,19 +10,7 @@ trap 'chmod -R u+w "$T" 2>/dev/null; rm -rf "$T"' EXIT INT TERM
 export BRIEF_DB="$T/lib.db" XDG_DATA_HOME="$T/xdg" LC_ALL=C.UTF-8
 unset NO_COLOR
 
-n=0
-failed=0
-ok() {		# ok CONDITION-STATUS DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" -eq 0 ]; then
-		echo "ok $n - $2"
-	else
-		echo "not ok $n - $2"
-		failed=$((failed + 1))
-		[ -f "$T/err" ] && sed 's/^/#   stderr: /' "$T/err" | head -5
-		[ -f "$T/out" ] && sed 's/^/#   stdout: /' "$T/out" | head -5
-	fi
-}
+. "$(dirname "$0")/tap.sh"
 run() {		# run ARGS...: exit status in $rc, output in $T/out, $T/err
 	"$BRIEF" "$@" >"$T/out" 2>"$T/err" </dev/null
 	rc=$?
@@ -186,5 +174,4 @@ ok $(is $rc 0; echo $?) "7.4 reading while another process writes"
 XDG_DATA_HOME="$T/xdg2" BRIEF_DB= "$BRIEF" list >"$T/out" 2>"$T/err"; rc=$?
 ok $(is $rc 0 && [ -f "$T/xdg2/brief/library.db" ]; echo $?) "7.5 the default library lives under XDG_DATA_HOME"
 
-echo "1..$n"
-[ $failed -eq 0 ]
+done_testing
