@@ -277,6 +277,6 @@ void
 cli_usage_commands(FILE *fp)
 {
 	for (size_t i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
-		fprintf(fp, "  brief %s %s\n", cli_commands[i].name,
-		    cli_commands[i].args);
+		fprintf(fp, "  brief %s%s%s\n", cli_commands[i].name,
+		    *cli_commands[i].args ? " " : "", cli_commands[i].args);
 }
