@@ -211,34 +211,6 @@ text_truncate(const char *s, size_t n, int cols, int *width)
 	return out;
 }
 
-/* True when every non-ASCII character of p passes keep (and p is valid). */
-static bool
-text_all(const uint8_t *p, size_t n, bool (*keep)(ucs4_t))
-{
-	size_t i = 0;
-	ucs4_t c;
-	int r;
-
-	while (i < n) {
-		if (p[i] < 0x80) {
-			i++;
-			continue;
-		}
-		r = u8_mbtoucr(&c, p + i, n - i);
-		if (r < 0 || !keep(c))
-			return false;
-		i += r;
-	}
-	return true;
-}
-
-/* True when normalisation cannot change s: only ASCII and Hangul syllables. */
-static bool
-text_is_simple(const uint8_t *p, size_t n)
-{
-	return text_all(p, n, text_is_syllable);
-}
-
 /*
  * Turns a libunistring result into a NUL-terminated string.  Invalid input
  * makes libunistring fail (EILSEQ): it is sanitised first and tried again.
@@ -288,7 +260,21 @@ text_nfc_stable(ucs4_t c)
 static bool
 text_is_nfc(const uint8_t *p, size_t n)
 {
-	return text_all(p, n, text_nfc_stable);
+	size_t i = 0;
+	ucs4_t c;
+	int r;
+
+	while (i < n) {
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		r = u8_mbtoucr(&c, p + i, n - i);
+		if (r < 0 || !text_nfc_stable(c))
+			return false;
+		i += r;
+	}
+	return true;
 }
 
 char *
@@ -309,38 +295,6 @@ text_nfc(const char *s, size_t n, size_t *outlen)
 	if (out == NULL) {
 		clean = text_sanitize(s, n, true, &len, NULL);
 		out = text_nfc(clean, len, outlen);
-		free(clean);
-	}
-	return out;
-}
-
-/*
- * NFKC and case folding.  For ASCII and Hangul syllables both come down to
- * ASCII tolower, which is far faster than the general path.
- */
-char *
-text_fold(const char *s, size_t n, size_t *outlen)
-{
-	const uint8_t *p = (const uint8_t *)s;
-	uint8_t *r;
-	char *out, *clean;
-	size_t i, len;
-
-	if (text_is_simple(p, n)) {
-		out = xstrndup(s, n);
-		for (i = 0; i < n; i++) {
-			if (out[i] >= 'A' && out[i] <= 'Z')
-				out[i] += 'a' - 'A';
-		}
-		if (outlen != NULL)
-			*outlen = n;
-		return out;
-	}
-	r = u8_casefold(p, n, NULL, UNINORM_NFKC, NULL, &len);
-	out = text_finish(r, len, outlen);
-	if (out == NULL) {
-		clean = text_sanitize(s, n, true, &len, NULL);
-		out = text_fold(clean, len, outlen);
 		free(clean);
 	}
 	return out;

@@ -66,12 +66,10 @@ size_t text_fit(const char *s, size_t n, int cols, int *width);
 
 /*
  * NFC normalisation (for stored, readable text).  Invalid input is sanitised
- * first.  outlen may be NULL, here and in text_fold.
+ * first.  outlen may be NULL.  Search keys (NFKC and case folding) are made
+ * by fold.h, which keeps a map back to the original bytes.
  */
 char *text_nfc(const char *s, size_t n, size_t *outlen);
-
-/* NFKC plus full case folding (for search keys only, never for display). */
-char *text_fold(const char *s, size_t n, size_t *outlen);
 
 /*
  * Makes text safe to store and draw.  Invalid UTF-8 and NUL become U+FFFD;

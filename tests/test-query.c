@@ -191,6 +191,16 @@ static const char *fold_pool[] = {
 };
 
 static void
+fold_is(const char *in, const char *want, const char *name)
+{
+	size_t len;
+	char *got = fold_string(in, strlen(in), &len);
+
+	is_str(got, want, "%s", name);
+	free(got);
+}
+
+static void
 test_fold(void)
 {
 	char	 s[256], *got;
@@ -220,6 +230,13 @@ test_fold(void)
 		free(want);
 	}
 	ok(bad == 0, "4.1 20000 random strings fold as a whole does");
+	fold_is("ＡＢＣ", "abc", "4.2 full-width Latin folds to abc");
+	fold_is("Straße", "strasse", "4.3 full case folding");
+	fold_is("HeLLo 한국", "hello 한국", "4.4 ASCII and Hangul fast path");
+	fold_is("\xef\xac\x81" "x", "fix", "4.5 ligature fi");
+	fold_is("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", "한",
+	    "4.6 decomposed Hangul composes");
+	fold_is("ÉCOLE", "école", "4.7 accented capitals");
 }
 
 /*

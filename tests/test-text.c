@@ -398,26 +398,6 @@ test_normalise(void)
 	ok(s != NULL && len == 6 && memcmp(s, "한\xef\xbf\xbd", 6) == 0,
 	    "nfc 6.8 invalid input is normalised after replacement");
 	free(s);
-
-	is_str(s = text_fold("ＡＢＣ", 9, &len), "abc",
-	    "fold 7.1 full-width Latin folds to abc");
-	is_int(len, 3, "fold 7.2 length 3");
-	free(s);
-	is_str(s = text_fold("Straße", 7, NULL), "strasse",
-	    "fold 7.3 full case folding");
-	free(s);
-	is_str(s = text_fold("HeLLo 한국", 12, NULL), "hello 한국",
-	    "fold 7.4 ASCII and Hangul fast path");
-	free(s);
-	is_str(s = text_fold("\xef\xac\x81" "x", 4, NULL), "fix",
-	    "fold 7.5 ligature fi");
-	free(s);
-	is_str(s = text_fold("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", 9, NULL),
-	    "한", "fold 7.6 decomposed Hangul composes");
-	free(s);
-	is_str(s = text_fold("ÉCOLE", 6, NULL), "école",
-	    "fold 7.7 accented capitals");
-	free(s);
 }
 
 /* Sanitises s and compares the result and the number of replacements. */
