@@ -546,6 +546,24 @@ library_position(struct store *st, int64_t id, size_t *pos, char **cause)
 }
 
 int
+library_holds(struct store *st, int n, bool *yes, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_cached(st, "SELECT count(*) FROM (SELECT 1 FROM"
+	    " briefing LIMIT ?)", &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_int(stmt, 1, n);
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*yes = sqlite3_column_int(stmt, 0) >= n;
+	else
+		rc = store_error(st, cause, "cannot read the library");
+	store_release(stmt);
+	return rc;
+}
+
+int
 library_count(struct store *st, int *count, char **cause)
 {
 	sqlite3_stmt *stmt;
@@ -644,11 +662,12 @@ library_seed(struct store *st, char **cause)
 	struct import_outcome *out;
 	struct dirent **names;
 	char *dir, **paths;
-	int count, rc, n;
+	bool any;
+	int rc, n;
 
 	if (store_readonly(st))
 		return 0;
-	if ((rc = library_count(st, &count, cause)) != 0 || count > 0)
+	if ((rc = library_holds(st, 1, &any, cause)) != 0 || any)
 		return rc;
 	dir = library_assets_dir();
 	if ((n = scandir(dir, &names, library_is_briefing_file,

@@ -87,6 +87,12 @@ int library_list_range(struct store *st, size_t offset, size_t limit,
 /* The position of briefing id in that list: EX_DATAERR when it is not there. */
 int library_position(struct store *st, int64_t id, size_t *pos, char **cause);
 
+/*
+ * Whether the library holds at least n briefings; cheaper than counting
+ * them all, for "is it empty" and "are there several".
+ */
+int library_holds(struct store *st, int n, bool *yes, char **cause);
+
 /* Number of briefings (0 for an empty library). */
 int library_count(struct store *st, int *count, char **cause);
 

@@ -13,6 +13,10 @@
 #include "outline.h"
 #include "util.h"
 
+/* Suggestions for a section that is not there come from this many
+ * briefings at most: the first in the library. */
+#define OUTLINE_SUGGEST_FROM 20
+
 #define OUTLINE_COLUMNS							\
 	"SELECT s.id, s.briefing_id, coalesce(s.parent_id, 0), s.seq,"	\
 	" s.ord, s.depth,"						\
@@ -382,7 +386,8 @@ outline_resolve(struct store *st, const char *spec, struct section *out,
 		v[0] = one;
 		nb = 1;
 		rest = colon + 1;
-	} else if ((rc = library_list(st, &v, &nb, cause)) != 0)
+	} else if ((rc = library_list_range(st, 0, OUTLINE_SUGGEST_FROM, &v, &nb,
+	    cause)) != 0)
 		return rc;
 	if (*rest == '\0')
 		rc = fail(cause, EX_DATAERR, "no section given after '%s'",
@@ -401,9 +406,9 @@ outline_resolve(struct store *st, const char *spec, struct section *out,
 char *
 outline_display_path(struct store *st, const struct section *s)
 {
-	int count = 1;
+	bool several = false;
 
-	if (library_count(st, &count, NULL) != 0 || count <= 1)
+	if (library_holds(st, 2, &several, NULL) != 0 || !several)
 		return xstrdup(s->path);
 	return xasprintf("%s:%s", s->slug, s->path);
 }
