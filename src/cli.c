@@ -12,7 +12,7 @@
 
 #include "cli.h"
 #include "export.h"
-#include "library.h"
+#include "library-write.h"
 #include "outline.h"
 #include "search.h"
 #include "util.h"

@@ -15,7 +15,7 @@
 
 #include "cli.h"
 #include "config.h"
-#include "library.h"
+#include "library-write.h"
 #include "store.h"
 #include "ui/app.h"
 #include "util.h"

@@ -14,7 +14,7 @@
 #include <uninorm.h>
 
 #include "fold.h"
-#include "library.h"
+#include "library-write.h"
 #include "outline.h"
 #include "search.h"
 #include "tap.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "library.h"
+#include "library-write.h"
 #include "outline.h"
 #include "store.h"
 #include "tap.h"

@@ -34,7 +34,7 @@
 
 #include <sqlite3.h>
 
-#include "library.h"
+#include "library-write.h"
 #include "query.h"
 #include "search.h"
 #include "store.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "library.h"
+#include "library-write.h"
 #include "outline.h"
 
 const char *fuzz_name = "path";
