@@ -1,20 +1,17 @@
 /*
- * cli.c: the non-interactive subcommands: list, outline, show, search,
- * export, import.  Each reads through the model (library, outline, search,
- * export) and prints plain lines that scripts can rely on (DESIGN.md
- * section 2 is the contract).
+ * cli.c: the table of non-interactive subcommands and what they share:
+ * error reporting and the end of output.  The commands that read the
+ * library are in cli-read.c, those that change it in cli-write.c; each
+ * prints plain lines that scripts can rely on (DESIGN.md section 2 is the
+ * contract).
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
-#include "export.h"
-#include "library-write.h"
-#include "outline.h"
-#include "search.h"
+#include "cli-internal.h"
 #include "util.h"
 
 int
@@ -29,7 +26,7 @@ cli_error(int code, const char *what, const char *why)
 }
 
 /* Reports a failed call that left a message in cause, and frees it. */
-static int
+int
 cli_fail(int code, const char *what, char *cause)
 {
 	cli_error(code, what, cause);
@@ -38,7 +35,7 @@ cli_fail(int code, const char *what, char *cause)
 }
 
 /* Ends a command that printed to stdout: a failed write is an error. */
-static int
+int
 cli_flush(void)
 {
 	if (fflush(stdout) == EOF || ferror(stdout))
@@ -47,222 +44,37 @@ cli_flush(void)
 	return 0;
 }
 
-static int
-cli_list(struct store *st, const struct cli_options *opt, int argc,
-    char **argv)
-{
-	struct briefing *v;
-	char *cause;
-	size_t n;
-	int rc;
-
-	(void)opt, (void)argc, (void)argv;
-	if ((rc = library_list(st, &v, &n, &cause)) != 0)
-		return cli_fail(rc, "cannot list briefings", cause);
-	for (size_t i = 0; i < n; i++)
-		printf("%s\t%d\t%s\n", v[i].slug, v[i].n_sections, v[i].title);
-	briefings_free(v, n);
-	return cli_flush();
-}
-
-/* Prints one briefing's outline: PATH<TAB>LABEL TITLE, indented by depth. */
-static int
-cli_outline_one(struct store *st, const struct briefing *b, bool prefix)
-{
-	struct section *v;
-	char *cause;
-	size_t n;
-	int rc;
-
-	if ((rc = outline_list(st, b->id, &v, &n, &cause)) != 0)
-		return cli_fail(rc, "cannot read the outline", cause);
-	for (size_t i = 0; i < n; i++) {
-		char *heading = section_heading(&v[i]);
-
-		printf("%s%s%s\t%*s%s\n", prefix ? b->slug : "",
-		    prefix ? ":" : "", v[i].path, 2 * (v[i].depth - 1), "",
-		    heading);
-		free(heading);
-	}
-	sections_free(v, n);
-	return 0;
-}
-
-static int
-cli_outline(struct store *st, const struct cli_options *opt, int argc,
-    char **argv)
-{
-	struct briefing *v, one;
-	char *cause;
-	size_t n;
-	int rc = 0;
-
-	(void)opt;
-	if (argc == 1) {
-		if ((rc = library_find(st, argv[0], &one, &cause)) != 0)
-			return cli_fail(rc, "cannot show the outline", cause);
-		rc = cli_outline_one(st, &one, false);
-		briefing_clear(&one);
-		return rc ? rc : cli_flush();
-	}
-	if ((rc = library_list(st, &v, &n, &cause)) != 0)
-		return cli_fail(rc, "cannot list briefings", cause);
-	for (size_t i = 0; i < n && rc == 0; i++)
-		rc = cli_outline_one(st, &v[i], n > 1);
-	briefings_free(v, n);
-	return rc ? rc : cli_flush();
-}
-
-static int
-cli_show(struct store *st, const struct cli_options *opt, int argc,
-    char **argv)
-{
-	struct export_options eo = { EXPORT_TEXT, opt->width, false };
-	struct section s;
-	char *cause;
-	int rc;
-
-	(void)argc;
-	if ((rc = outline_resolve(st, argv[0], &s, &cause)) != 0)
-		return cli_fail(rc, "cannot show the section", cause);
-	rc = export_write(st, &s, stdout, &eo, &cause);
-	section_clear(&s);
-	if (rc != 0)
-		return cli_fail(rc, "cannot show the section", cause);
-	return cli_flush();
-}
-
-static int
-cli_import(struct store *st, const struct cli_options *opt, int argc,
-    char **argv)
-{
-	struct import_outcome *out = xcalloc((size_t)argc, sizeof *out);
-	char *cause = NULL, *what;
-	int rc;
-
-	(void)opt;
-	rc = library_import_files(st, argv, (size_t)argc, out, &cause);
-	for (int i = 0; i < argc; i++) {
-		const struct import_outcome *o = &out[i];
-
-		if (o->rc != 0) {
-			what = xasprintf("cannot import %s", o->path);
-			cli_error(o->rc, what, o->cause);
-			free(what);
-		} else if (o->result.duplicate)
-			printf("%s\talready in the library as %s\n", o->path,
-			    o->result.slug);
-		else
-			printf("%s\tadded as %s: %d sections, %d paragraphs\n",
-			    o->path, o->result.slug, o->result.n_sections,
-			    o->result.n_paragraphs);
-		if (o->warning != NULL)
-			cli_error(0, o->path, o->warning);
-		import_outcome_clear(&out[i]);
-	}
-	free(out);
-	free(cause);
-	return rc ? rc : cli_flush();
-}
-
-/* Prints a snippet, its matches marked: "[" "]" into a pipe, bold
- * reverse on a terminal. */
-static void
-cli_snippet(const struct search_hit *h, bool tty)
-{
-	const char *open = tty ? "\033[1;7m" : "[", *close = tty ? "\033[0m" : "]";
-	size_t at = 0;
-
-	for (size_t i = 0; i < h->n_marks; i++) {
-		const struct search_mark *m = &h->marks[i];
-
-		if (m->start < at)
-			continue;
-		fwrite(h->snippet + at, 1, m->start - at, stdout);
-		fputs(open, stdout);
-		fwrite(h->snippet + m->start, 1, m->end - m->start, stdout);
-		fputs(close, stdout);
-		at = m->end;
-	}
-	fputs(h->snippet + at, stdout);
-}
-
-static int
-cli_search(struct store *st, const struct cli_options *opt, int argc,
-    char **argv)
-{
-	struct search_results res;
-	bool tty = isatty(STDOUT_FILENO);
-	size_t limit = opt->limit > 0 ? (size_t)opt->limit : 50;
-	char *cause, *path, *heading;
-	int rc;
-
-	(void)argc;
-	if ((rc = search_run(st, argv[0], limit, 60, &res, &cause)) != 0)
-		return cli_fail(rc, "cannot search", cause);
-	for (size_t i = 0; i < res.n; i++) {
-		const struct search_hit *h = &res.hits[i];
-
-		path = outline_display_path(st, &h->section);
-		heading = section_heading(&h->section);
-		printf("%s\t%s\t", path, heading);
-		free(heading);
-		cli_snippet(h, tty);
-		putchar('\n');
-		free(path);
-	}
-	if (tty && res.n > 1 && !res.ranked)
-		fprintf(stderr, "brief: %zu%s hits in reading order: too many to "
-		    "rank\n", res.n, res.more ? "+" : "");
-	rc = res.n == 0 ? 1 : 0;
-	search_results_free(&res);
-	if (cli_flush() != 0)
-		return EX_IOERR;
-	return rc;
-}
-
-static int
-cli_export(struct store *st, const struct cli_options *opt, int argc,
-    char **argv)
-{
-	struct export_options eo = { EXPORT_TEXT, opt->width, true };
-	const char *out = opt->output;
-	char *cause, *name = NULL;
-	struct section s;
-	int rc;
-
-	(void)argc;
-	if (opt->format != NULL && !export_parse_format(opt->format, &eo.format))
-		return cli_error(EX_USAGE, "unknown format",
-		    "use --format text or --format markdown");
-	if ((rc = outline_resolve(st, argv[0], &s, &cause)) != 0)
-		return cli_fail(rc, "cannot export", cause);
-	if (out == NULL && !isatty(STDOUT_FILENO))
-		out = "-";
-	if (out == NULL)
-		out = name = export_default_name(&s, eo.format);
-	if (strcmp(out, "-") == 0)
-		rc = export_write(st, &s, stdout, &eo, &cause);
-	else
-		rc = export_file(st, &s, out, opt->force, &eo, &cause);
-	if (rc == 0 && name != NULL)
-		printf("%s\n", name);
-	section_clear(&s);
-	free(name);
-	if (rc != 0)
-		return cli_fail(rc, "cannot export", cause);
-	return cli_flush();
-}
-
 static const struct cli_command cli_commands[] = {
-	{ "list", "", 0, 0, cli_list },
-	{ "outline", "[BRIEFING]", 0, 1, cli_outline },
-	{ "show", "SECTION [--width N]", 1, 1, cli_show },
-	{ "search", "QUERY [--limit N]", 1, 1, cli_search },
+	{ "list", "", 0, 0, 0, cli_list },
+	{ "outline", "[BRIEFING]", 0, 1, 0, cli_outline },
+	{ "show", "SECTION [--width N]", 1, 1, CLI_OPT_WIDTH, cli_show },
+	{ "search", "QUERY [--limit N]", 1, 1, CLI_OPT_LIMIT, cli_search },
 	{ "export", "SECTION [-o FILE|-] [--format text|markdown] [--width N] "
-	    "[--force]", 1, 1, cli_export },
-	{ "import", "FILE...", 1, -1, cli_import },
+	    "[--force]", 1, 1, CLI_OPT_OUTPUT | CLI_OPT_FORMAT | CLI_OPT_WIDTH |
+	    CLI_OPT_FORCE, cli_export },
+	{ "import", "FILE...", 1, -1, 0, cli_import },
 };
+
+static const struct {
+	unsigned	 bit;
+	const char	*name;
+} cli_option_names[] = {
+	{ CLI_OPT_WIDTH, "--width" },
+	{ CLI_OPT_LIMIT, "--limit" },
+	{ CLI_OPT_OUTPUT, "-o" },
+	{ CLI_OPT_FORMAT, "--format" },
+	{ CLI_OPT_FORCE, "--force" },
+};
+
+const char *
+cli_option_name(unsigned bit)
+{
+	for (size_t i = 0; i < sizeof cli_option_names /
+	    sizeof cli_option_names[0]; i++)
+		if (cli_option_names[i].bit & bit)
+			return cli_option_names[i].name;
+	return "an option";
+}
 
 const struct cli_command *
 cli_find(const char *name)

@@ -105,6 +105,7 @@ main_parse(int argc, char **argv, struct cli_options *opt)
 			opt->db = optarg;
 			break;
 		case OPT_WIDTH:
+			opt->given |= CLI_OPT_WIDTH;
 			if (!main_number(optarg, 10000, &v))
 				return main_usage_error("--width",
 				    "expects a number of columns (0: no wrapping)");
@@ -119,15 +120,19 @@ main_parse(int argc, char **argv, struct cli_options *opt)
 				return main_usage_error("--limit",
 				    "expects a positive number");
 			opt->limit = v;
+			opt->given |= CLI_OPT_LIMIT;
 			break;
 		case 'o':
 			opt->output = optarg;
+			opt->given |= CLI_OPT_OUTPUT;
 			break;
 		case OPT_FORMAT:
 			opt->format = optarg;
+			opt->given |= CLI_OPT_FORMAT;
 			break;
 		case OPT_FORCE:
 			opt->force = true;
+			opt->given |= CLI_OPT_FORCE;
 			break;
 		case 'h':
 			main_usage(stdout);
@@ -145,18 +150,23 @@ main_parse(int argc, char **argv, struct cli_options *opt)
 	return 0;
 }
 
-/* Refuses options that mean nothing to the chosen command. */
+/* Refuses options that mean nothing to the chosen command (cmd NULL: the
+ * terminal UI, which takes --width). */
 static int
-main_check(const char *name, const struct cli_options *opt)
+main_check(const struct cli_command *cmd, const struct cli_options *opt)
 {
-	bool is_export = name != NULL && strcmp(name, "export") == 0;
+	unsigned takes = cmd != NULL ? cmd->options : CLI_OPT_WIDTH;
+	unsigned extra = opt->given & ~takes;
+	char *why;
+	int rc;
 
-	if (opt->limit != 0 && (name == NULL || strcmp(name, "search") != 0))
-		return main_usage_error("--limit", "only search takes it");
-	if (!is_export && (opt->output || opt->format || opt->force))
-		return main_usage_error(opt->output ? "-o" :
-		    opt->format ? "--format" : "--force", "only export takes it");
-	return 0;
+	if (extra == 0)
+		return 0;
+	why = cmd != NULL ? xasprintf("brief %s does not take it", cmd->name) :
+	    xstrdup("only a subcommand takes it");
+	rc = main_usage_error(cli_option_name(extra), why);
+	free(why);
+	return rc;
 }
 
 /* Opens the library and fills an empty one with the bundled briefings. */
@@ -197,7 +207,7 @@ main(int argc, char **argv)
 		return rc < 0 ? 0 : rc;
 	if (optind < argc && (cmd = cli_find(argv[optind])) == NULL)
 		return main_usage_error(argv[optind], "no such command");
-	if ((rc = main_check(cmd ? cmd->name : NULL, &opt)) != 0)
+	if ((rc = main_check(cmd, &opt)) != 0)
 		return rc;
 	nargs = argc - optind - (cmd != NULL);
 	if (cmd != NULL && (nargs < cmd->min_args ||

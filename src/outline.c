@@ -140,6 +140,56 @@ outline_subtree(struct store *st, const struct section *s,
 	return outline_collect(st, stmt, out, n, cause);
 }
 
+/* Steps a "min(id), max(id)" statement into *lo and *hi. */
+static int
+outline_range_step(struct store *st, sqlite3_stmt *stmt, int64_t *lo,
+    int64_t *hi, char **cause)
+{
+	int rc = sqlite3_step(stmt);
+
+	*lo = 1;
+	*hi = 0;
+	if (rc == SQLITE_ROW && sqlite3_column_type(stmt, 0) != SQLITE_NULL) {
+		*lo = sqlite3_column_int64(stmt, 0);
+		*hi = sqlite3_column_int64(stmt, 1);
+	}
+	store_release(stmt);
+	if (rc != SQLITE_ROW)
+		return store_error(st, cause, "cannot read sections");
+	return 0;
+}
+
+int
+outline_id_range(struct store *st, const struct section *s, int64_t *lo,
+    int64_t *hi, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_cached(st, "SELECT min(id), max(id) FROM section"
+	    " WHERE briefing_id = ?1 AND (path = ?2 OR"
+	    " substr(path, 1, length(?2) + 1) = ?2 || '.')", &stmt,
+	    cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, s->briefing_id);
+	sqlite3_bind_text(stmt, 2, s->path, -1, SQLITE_STATIC);
+	return outline_range_step(st, stmt, lo, hi, cause);
+}
+
+int
+outline_briefing_id_range(struct store *st, int64_t briefing_id,
+    int64_t *lo, int64_t *hi, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
+
+	if ((rc = store_cached(st, "SELECT min(id), max(id) FROM section"
+	    " WHERE briefing_id = ?", &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, briefing_id);
+	return outline_range_step(st, stmt, lo, hi, cause);
+}
+
 static void
 outline_text_row(sqlite3_stmt *stmt, void *row)
 {

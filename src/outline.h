@@ -50,6 +50,18 @@ int outline_get(struct store *st, int64_t id, struct section *out,
 int outline_subtree(struct store *st, const struct section *s,
     struct section **out, size_t *n, char **cause);
 
+/*
+ * The ids of s and its descendants: [*lo, *hi].  A briefing's sections
+ * are stored in reading order with consecutive ids (library-write.c), so a
+ * subtree is one range of ids; search limits itself to it.
+ */
+int outline_id_range(struct store *st, const struct section *s, int64_t *lo,
+    int64_t *hi, char **cause);
+
+/* The ids of every section of a briefing: [*lo, *hi] (empty: lo > hi). */
+int outline_briefing_id_range(struct store *st, int64_t briefing_id,
+    int64_t *lo, int64_t *hi, char **cause);
+
 /* The paragraphs of one section, in order.  Free each and the array. */
 int outline_paragraphs(struct store *st, int64_t section_id, char ***paras,
     size_t *n, char **cause);

@@ -35,7 +35,7 @@ struct query_pos {
 /* The matcher: the terms, a window of the last width positions, the
  * matches found so far. */
 struct query_stream {
-	const struct query_terms	*q;
+	const struct query		*q;
 	struct query_pos		*win;
 	size_t				 width;
 	size_t				 npos;	/* positions seen */
@@ -138,7 +138,7 @@ query_match_cmp(const void *a, const void *b)
 }
 
 size_t
-query_find_all(const struct query_terms *q, const char *text, size_t len,
+query_find_all(const struct query *q, const char *text, size_t len,
     struct query_match **out)
 {
 	struct query_stream qs = { .q = q, .width = 1 };
@@ -159,7 +159,7 @@ query_find_all(const struct query_terms *q, const char *text, size_t len,
 }
 
 size_t
-query_find(const struct query_terms *q, const char *text, size_t len,
+query_find(const struct query *q, const char *text, size_t len,
     struct query_match *out, size_t max)
 {
 	struct query_match *all;
@@ -236,7 +236,7 @@ query_bytes_at(const char *text, size_t len, const char *tok, size_t n)
 
 /* The first place at or after from where a term's first token stands. */
 static size_t
-query_candidate(const struct query_terms *q, const char *text, size_t len,
+query_candidate(const struct query *q, const char *text, size_t len,
     size_t from)
 {
 	size_t first = len;
@@ -256,7 +256,7 @@ query_candidate(const struct query_terms *q, const char *text, size_t len,
 }
 
 size_t
-query_find_first(const struct query_terms *q, const char *text, size_t len,
+query_find_first(const struct query *q, const char *text, size_t len,
     size_t span, struct query_match *out, size_t max)
 {
 	size_t from = 0, start, end, n;

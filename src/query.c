@@ -1,6 +1,6 @@
 /*
- * query.c: user input to FTS5 MATCH expressions and to the terms that
- * query-find.c looks for in text (query.h).
+ * query.c: user input parsed once into an FTS5 MATCH expression and the
+ * terms that query-find.c looks for in text (query.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -137,33 +137,6 @@ query_split(const char *s, size_t n, struct query_span *sp)
 	return count;
 }
 
-char *
-query_build(const char *input, size_t len)
-{
-	struct query_span	 sp[QUERY_TERMS_MAX];
-	struct buf		 b = { NULL, 0, 0 };
-	size_t			 n, i, j, slen;
-	char			*s;
-
-	s = query_sanitize(input, len, &slen);
-	n = query_split(s, slen, sp);
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_addc(&b, ' ');
-		buf_addc(&b, '"');
-		for (j = sp[i].off; j < sp[i].off + sp[i].len; j++) {
-			if (s[j] == '"')
-				buf_addc(&b, '"');
-			buf_addc(&b, s[j]);
-		}
-		buf_addc(&b, '"');
-		if (sp[i].prefix)
-			buf_addc(&b, '*');
-	}
-	free(s);
-	return n == 0 ? NULL : buf_take(&b);
-}
-
 /* Collects a term's query tokens. */
 static int
 query_collect_cb(void *ctx, int flags, const char *tok, int len, int start,
@@ -182,19 +155,45 @@ query_collect_cb(void *ctx, int flags, const char *tok, int len, int start,
 	return 0;
 }
 
-size_t
-query_terms(const char *input, size_t len, struct query_terms *q)
+/* The MATCH expression of the spans: each quoted, "" for a quote. */
+static char *
+query_match_string(const char *s, const struct query_span *sp, size_t n)
+{
+	struct buf	b = { NULL, 0, 0 };
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&b, ' ');
+		buf_addc(&b, '"');
+		for (size_t j = sp[i].off; j < sp[i].off + sp[i].len; j++) {
+			if (s[j] == '"')
+				buf_addc(&b, '"');
+			buf_addc(&b, s[j]);
+		}
+		buf_addc(&b, '"');
+		if (sp[i].prefix)
+			buf_addc(&b, '*');
+	}
+	return buf_take(&b);
+}
+
+struct query *
+query_parse(const char *input, size_t len)
 {
 	struct query_span	 sp[QUERY_TERMS_MAX];
+	struct query		*q = xcalloc(1, sizeof *q);
 	struct query_term	*t;
-	size_t			 n, i, slen;
+	size_t			 n, slen;
 	char			*s;
 
+	q->refs = 1;
+	q->input = xstrndup(input, len);
 	s = query_sanitize(input, len, &slen);
 	n = query_split(s, slen, sp);
 	q->v = n > 0 ? xcalloc(n, sizeof *q->v) : NULL;
 	q->n = n;
-	for (i = 0; i < n; i++) {
+	q->match = n > 0 ? query_match_string(s, sp, n) : NULL;
+	for (size_t i = 0; i < n; i++) {
 		t = &q->v[i];
 		t->text = fold_string(s + sp[i].off, sp[i].len, NULL);
 		t->prefix = sp[i].prefix;
@@ -202,20 +201,35 @@ query_terms(const char *input, size_t len, struct query_terms *q)
 		    query_collect_cb, t);
 	}
 	free(s);
-	return n;
+	return q;
+}
+
+bool
+query_empty(const struct query *q)
+{
+	return q == NULL || q->n == 0;
+}
+
+struct query *
+query_ref(struct query *q)
+{
+	if (q != NULL)
+		q->refs++;
+	return q;
 }
 
 void
-query_terms_free(struct query_terms *q)
+query_free(struct query *q)
 {
-	size_t	i;
-
-	for (i = 0; i < q->n; i++) {
+	if (q == NULL || --q->refs > 0)
+		return;
+	for (size_t i = 0; i < q->n; i++) {
 		free(q->v[i].text);
 		free(q->v[i].tok);
 		free(q->v[i].tokend);
 	}
 	free(q->v);
-	q->v = NULL;
-	q->n = 0;
+	free(q->match);
+	free(q->input);
+	free(q);
 }

@@ -1,6 +1,7 @@
 /*
- * query.h: what a user types into a search, turned into a safe FTS5 MATCH
- * expression, and the same terms found in a paragraph for highlighting.
+ * query.h: what a user types into a search, parsed once into a safe FTS5
+ * MATCH expression and the terms that the matcher finds in a paragraph for
+ * highlighting.
  *
  * Syntax users get: words separated by spaces (all must match), "quoted
  * phrases", and a trailing * on an alphabetic word (or phrase) for a prefix
@@ -18,15 +19,7 @@
 #define QUERY_TERMS_MAX	64
 #define QUERY_TERM_MAX	256
 
-/*
- * The FTS5 MATCH expression for input (len bytes, any bytes): each term as
- * an FTS5 string in double quotes, "term"* for a prefix, joined by spaces
- * (implicit AND).  Returns malloc'd memory the caller frees, or NULL when the
- * input has no searchable term (empty, only spaces or punctuation).
- */
-char	*query_build(const char *input, size_t len);
-
-/* One search term, as query_build would send it. */
+/* One search term, as the MATCH expression sends it. */
 struct query_term {
 	char	*text;		/* folded (NFKC + case folding), no quotes/star */
 	bool	 prefix;	/* the last word matches as a prefix */
@@ -37,19 +30,32 @@ struct query_term {
 	size_t	 ntok;
 };
 
-/* The terms of one input; owned by the struct, freed by query_terms_free. */
-struct query_terms {
+/*
+ * A query parsed once: what the user typed, the FTS5 MATCH expression and
+ * the terms the matcher looks for.  The MATCH expression quotes each term
+ * as an FTS5 string ("term", "term"* for a prefix) joined by spaces
+ * (implicit AND), so any input is a valid search.  Immutable once parsed;
+ * shared with query_ref and released with query_free.
+ */
+struct query {
+	char			*input;		/* as typed, NUL-terminated */
+	char			*match;		/* NULL: nothing to search */
 	struct query_term	*v;
 	size_t			 n;
+	int			 refs;
 };
 
-/*
- * Parses input into *q (the terms query_build uses, in the same order) and
- * returns their number; 0 when there is nothing to search for.  Always call
- * query_terms_free afterwards.
- */
-size_t	query_terms(const char *input, size_t len, struct query_terms *q);
-void	query_terms_free(struct query_terms *q);
+/* Parses input (len bytes, any bytes).  Never NULL; see query_empty. */
+struct query	*query_parse(const char *input, size_t len);
+
+/* True when the input has no searchable term (empty, only punctuation). */
+bool		 query_empty(const struct query *q);
+
+/* Another reference to q (for a second owner); q may be NULL. */
+struct query	*query_ref(struct query *q);
+
+/* Drops a reference; the last one frees q.  q may be NULL. */
+void		 query_free(struct query *q);
 
 /* A match: bytes [start, end) of the original text, and which term. */
 struct query_match {
@@ -65,11 +71,11 @@ struct query_match {
  * or "하하" twice in "하하하").  Returns the number of matches, which may be
  * more than max.
  */
-size_t	query_find(const struct query_terms *q, const char *text, size_t len,
+size_t	query_find(const struct query *q, const char *text, size_t len,
 	    struct query_match *out, size_t max);
 
 /* The same, every match in a malloc'd array (NULL when none). */
-size_t	query_find_all(const struct query_terms *q, const char *text,
+size_t	query_find_all(const struct query *q, const char *text,
 	    size_t len, struct query_match **out);
 
 /*
@@ -78,7 +84,7 @@ size_t	query_find_all(const struct query_terms *q, const char *text,
  * next space).  Where text folds to itself (see query_may_match) only that
  * stretch is tokenized, which is what a snippet needs.
  */
-size_t	query_find_first(const struct query_terms *q, const char *text,
+size_t	query_find_first(const struct query *q, const char *text,
 	    size_t len, size_t span, struct query_match *out, size_t max);
 
 #endif

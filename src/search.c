@@ -5,6 +5,7 @@
  * itself: FTS5's snippet() re-tokenizes whole sections and highlight() skips
  * colocated tokens (DESIGN.md sections 3 and 7).
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,10 +56,11 @@ search_id_row(sqlite3_stmt *stmt, void *row)
 	*(int64_t *)row = sqlite3_column_int64(stmt, 0);
 }
 
-/* Collects the rowids of one query's rows, at most max of them. */
+/* Collects the rowids of one query's rows in [lo, hi], at most max. */
 static int
 search_collect_ids(struct store *st, const char *sql, const char *match,
-    size_t max, int64_t **ids, size_t *n, char **cause)
+    int64_t lo, int64_t hi, size_t max, int64_t **ids, size_t *n,
+    char **cause)
 {
 	sqlite3_stmt *stmt;
 	void *v;
@@ -68,6 +70,8 @@ search_collect_ids(struct store *st, const char *sql, const char *match,
 		return rc;
 	sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(stmt, 2, (sqlite3_int64)max);
+	sqlite3_bind_int64(stmt, 3, lo);
+	sqlite3_bind_int64(stmt, 4, hi);
 	rc = store_collect(st, stmt, sizeof **ids, search_id_row, &v, n,
 	    "cannot search", cause);
 	*ids = v;
@@ -80,21 +84,22 @@ search_collect_ids(struct store *st, const char *sql, const char *match,
 }
 
 /*
- * The ids of the first limit + 1 matching sections, in the order shown.
- * The first pass reads hits in reading order and stops past
- * SEARCH_RANK_MAX: with more than that, scoring every hit would cost more
- * than a first page may, and the page is the start of this pass.  With
- * fewer, a second pass orders them by bm25.
+ * The ids of the first limit + 1 matching sections with ids in [lo, hi],
+ * in the order shown.  The first pass reads hits in reading order and
+ * stops past SEARCH_RANK_MAX: with more than that, scoring every hit would
+ * cost more than a first page may, and the page is the start of this pass.
+ * With fewer, a second pass orders them by bm25.
  */
 static int
-search_ids(struct store *st, const char *match, size_t limit, bool *ranked,
-    int64_t **ids, size_t *n, char **cause)
+search_ids(struct store *st, const char *match, int64_t lo, int64_t hi,
+    size_t limit, bool *ranked, int64_t **ids, size_t *n, char **cause)
 {
 	int rc;
 
 	rc = search_collect_ids(st, "SELECT rowid FROM section_fts"
-	    " WHERE section_fts MATCH ? ORDER BY rowid LIMIT ?", match,
-	    SEARCH_RANK_MAX + 1, ids, n, cause);
+	    " WHERE section_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4"
+	    " ORDER BY rowid LIMIT ?2", match, lo, hi, SEARCH_RANK_MAX + 1,
+	    ids, n, cause);
 	*ranked = rc == 0 && *n <= SEARCH_RANK_MAX;
 	if (rc != 0 || !*ranked || *n <= 1) {
 		if (rc == 0 && *n > limit + 1)
@@ -103,9 +108,9 @@ search_ids(struct store *st, const char *match, size_t limit, bool *ranked,
 	}
 	free(*ids);
 	return search_collect_ids(st, "SELECT rowid FROM section_fts"
-	    " WHERE section_fts MATCH ?"
+	    " WHERE section_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4"
 	    " ORDER BY bm25(section_fts, " SEARCH_TITLE_WEIGHT ", 1.0), rowid"
-	    " LIMIT ?", match, limit + 1, ids, n, cause);
+	    " LIMIT ?2", match, lo, hi, limit + 1, ids, n, cause);
 }
 
 /*
@@ -192,7 +197,7 @@ search_snippet(struct search_hit *hit, const char *text, size_t len,
 /* Makes the hit for section id: the section, and a snippet from its first
  * paragraph that matches (or from the title). */
 static int
-search_hit_make(struct store *st, int64_t id, const struct query_terms *q,
+search_hit_make(struct store *st, int64_t id, const struct query *q,
     int cols, struct search_hit *hit, char **cause)
 {
 	struct query_match m[SEARCH_MARKS * 4];
@@ -230,40 +235,39 @@ search_hit_make(struct store *st, int64_t id, const struct query_terms *q,
 }
 
 int
-search_run(struct store *st, const char *query, size_t limit,
-    int snippet_cols, struct search_results *res, char **cause)
+search_run(struct store *st, const struct query *q,
+    const struct search_opts *opt, struct search_results *res, char **cause)
 {
-	struct query_terms q;
-	char *match = query_build(query, strlen(query));
-	int64_t *ids = NULL;
+	int64_t *ids = NULL, lo = 1, hi = INT64_MAX;
 	size_t nids = 0;
 	bool began;
-	int rc;
+	int rc = 0;
 
 	memset(res, 0, sizeof *res);
-	if (match == NULL || query_terms(query, strlen(query), &q) == 0) {
-		free(match);
-		if (match != NULL)
-			query_terms_free(&q);
+	if (query_empty(q))
 		return 0;
-	}
 	began = store_read_begin(st);
-	rc = search_ids(st, match, limit, &res->ranked, &ids, &nids, cause);
-	if (rc == 0 && nids > limit) {
+	if (opt->within != NULL)
+		rc = outline_id_range(st, opt->within, &lo, &hi, cause);
+	else if (opt->briefing_id != 0)
+		rc = outline_briefing_id_range(st, opt->briefing_id, &lo, &hi,
+		    cause);
+	if (rc == 0)
+		rc = search_ids(st, q->match, lo, hi, opt->limit, &res->ranked,
+		    &ids, &nids, cause);
+	if (rc == 0 && nids > opt->limit) {
 		res->more = true;
-		nids = limit;
+		nids = opt->limit;
 	}
 	if (rc == 0)
 		res->hits = xcalloc(nids, sizeof *res->hits);
 	for (size_t i = 0; i < nids && rc == 0; i++) {
-		rc = search_hit_make(st, ids[i], &q, snippet_cols,
+		rc = search_hit_make(st, ids[i], q, opt->snippet_cols,
 		    &res->hits[i], cause);
 		res->n = i + 1;
 	}
 	store_read_end(st, began);
 	free(ids);
-	free(match);
-	query_terms_free(&q);
 	if (rc != 0)
 		search_results_free(res);
 	return rc;
@@ -278,54 +282,4 @@ search_results_free(struct search_results *res)
 	}
 	free(res->hits);
 	memset(res, 0, sizeof *res);
-}
-
-/* Appends the matches of q in text (paragraph para) to *out. */
-static void
-search_collect(const struct query_terms *q, const char *text, int para,
-    struct search_match **out, size_t *n)
-{
-	struct query_match *m;
-	size_t found = query_find_all(q, text, strlen(text), &m);
-
-	if (found == 0)
-		return;
-	*out = xreallocarray(*out, *n + found, sizeof **out);
-	for (size_t i = 0; i < found; i++) {
-		(*out)[*n].paragraph = para;
-		(*out)[*n].mark.start = m[i].start;
-		(*out)[(*n)++].mark.end = m[i].end;
-	}
-	free(m);
-}
-
-int
-search_section_matches(struct store *st, const char *query,
-    int64_t section_id, struct search_match **out, size_t *n, char **cause)
-{
-	struct query_terms q;
-	struct section s;
-	char **paras;
-	size_t np;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	memset(&s, 0, sizeof s);
-	if (query_terms(query, strlen(query), &q) == 0) {
-		query_terms_free(&q);
-		return 0;
-	}
-	if ((rc = outline_get(st, section_id, &s, cause)) == 0 &&
-	    (rc = outline_paragraphs(st, section_id, &paras, &np, cause)) == 0) {
-		search_collect(&q, s.title, -1, out, n);
-		for (size_t i = 0; i < np; i++) {
-			search_collect(&q, paras[i], (int)i, out, n);
-			free(paras[i]);
-		}
-		free(paras);
-	}
-	section_clear(&s);
-	query_terms_free(&q);
-	return rc;
 }

@@ -1,9 +1,9 @@
 /*
  * search.h: full-text search over a library (DESIGN.md section 3): the
  * index kept beside the sections, hits per section with a snippet, and the
- * positions of matches inside a section's paragraphs for highlighting.  The
- * query language (words, "phrases", prefix*) is in query.h; any text a user
- * types is a valid search.
+ * ids of the first page in the order shown.  The query language (words,
+ * "phrases", prefix*) and the matcher that finds a query's matches in text
+ * for highlighting are query.h's; any text a user types is a valid search.
  */
 #ifndef BRIEF_SEARCH_H
 #define BRIEF_SEARCH_H
@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "outline.h"
+#include "query.h"
 #include "store.h"
 
 /* A byte range [start, end) of a match. */
@@ -39,29 +40,25 @@ struct search_results {
 	bool			 more;		/* there are hits past the limit */
 };
 
-/*
- * Finds the sections matching query, at most limit of them (first by bm25
- * with title matches weighing more when the hit count allows it, else in
- * reading order, which results->ranked says).  Snippets are about
- * snippet_cols columns wide, centred on the first match.  An empty query
- * (nothing searchable) gives no hits, not an error.
- */
-int search_run(struct store *st, const char *query, size_t limit,
-    int snippet_cols, struct search_results *results, char **cause);
-void search_results_free(struct search_results *results);
-
-/* A match inside a section: which paragraph (-1: the title) and where. */
-struct search_match {
-	int			paragraph;
-	struct search_mark	mark;
+/* What to search and how much to return. */
+struct search_opts {
+	size_t			 limit;		/* hits at most */
+	int			 snippet_cols;	/* snippet width in columns */
+	int64_t			 briefing_id;	/* only this briefing; 0: all */
+	const struct section	*within;	/* only this subtree, or NULL */
 };
 
 /*
- * Every match of query in one section (title and paragraphs, in reading
- * order), for highlighting and n/N.  Stores a malloc'd array in *out.
+ * Finds the sections matching q, at most opt->limit of them (first by bm25
+ * with title matches weighing more when the hit count allows it, else in
+ * reading order, which results->ranked says), inside opt's scope.
+ * Snippets are about snippet_cols columns wide, centred on the first match.
+ * A query with nothing searchable gives no hits, not an error.
  */
-int search_section_matches(struct store *st, const char *query,
-    int64_t section_id, struct search_match **out, size_t *n, char **cause);
+int search_run(struct store *st, const struct query *q,
+    const struct search_opts *opt, struct search_results *results,
+    char **cause);
+void search_results_free(struct search_results *results);
 
 /*
  * Adds a newly stored section (its title and paragraphs) to the index,

@@ -1,5 +1,5 @@
 /*
- * test-query.c: query_build's MATCH expressions, query_terms, query_find's
+ * test-query.c: query_parse's MATCH expressions and terms, query_find's
  * byte ranges in the original (unfolded) text, and fold.c agreeing with
  * folding a whole string at once.
  */
@@ -35,12 +35,11 @@ nfd(const char *s)
 static void
 check_build(const char *input, size_t len, const char *want, const char *name)
 {
-	char	*got;
+	struct query	*q;
 
-	got = query_build(input, len == (size_t)-1 ? strlen(input) : len);
-
-	is_str(got, want, "%s", name);
-	free(got);
+	q = query_parse(input, len == (size_t)-1 ? strlen(input) : len);
+	is_str(q->match, want, "%s", name);
+	query_free(q);
 }
 
 static void
@@ -76,52 +75,52 @@ test_build(void)
 static void
 test_terms(void)
 {
-	struct query_terms	 q;
+	struct query	 *q;
 	const char		*s;
 	char			*d, big[80 * 4];
 	size_t			 i;
 
 	s = "TSMC를 Ｓｅｍｉ* \"기술  경쟁\"";
-	is_int(query_terms(s, strlen(s), &q), 3,
+	is_int((q = query_parse(s, strlen(s)))->n, 3,
 	    "2.1 three terms");
-	is_str(q.v[0].text, "tsmc를", "2.2 folded term");
-	ok(!q.v[0].prefix, "2.3 not a prefix");
-	is_str(q.v[1].text, "semi", "2.4 full-width folded, star removed");
-	ok(q.v[1].prefix, "2.5 prefix");
-	is_str(q.v[2].text, "기술  경쟁", "2.6 phrase as one term");
-	query_terms_free(&q);
+	is_str(q->v[0].text, "tsmc를", "2.2 folded term");
+	ok(!q->v[0].prefix, "2.3 not a prefix");
+	is_str(q->v[1].text, "semi", "2.4 full-width folded, star removed");
+	ok(q->v[1].prefix, "2.5 prefix");
+	is_str(q->v[2].text, "기술  경쟁", "2.6 phrase as one term");
+	query_free(q);
 
 	d = nfd("일본");
-	is_int(query_terms(d, strlen(d), &q), 1, "2.7 NFD term");
-	is_str(q.v[0].text, "일본", "2.8 NFD folds to NFC");
-	query_terms_free(&q);
+	is_int((q = query_parse(d, strlen(d)))->n, 1, "2.7 NFD term");
+	is_str(q->v[0].text, "일본", "2.8 NFD folds to NFC");
+	query_free(q);
 	free(d);
 
-	is_int(query_terms("- ( )", 5, &q), 0, "2.9 nothing to search");
-	query_terms_free(&q);
+	is_int((q = query_parse("- ( )", 5))->n, 0, "2.9 nothing to search");
+	query_free(q);
 
 	for (i = 0; i < 80; i++)
 		memcpy(big + 4 * i, "가 ", 4);
-	is_int(query_terms(big, sizeof big, &q), 64, "2.10 at most 64 terms");
-	query_terms_free(&q);
+	is_int((q = query_parse(big, sizeof big))->n, 64, "2.10 at most 64 terms");
+	query_free(q);
 }
 
 /* The matches of input in text as "start-end" pairs. */
 static char *
 find(const char *input, const char *text)
 {
-	struct query_terms	 q;
+	struct query	 *q;
 	struct query_match	 m[16];
 	struct buf		 b = { NULL, 0, 0 };
 	size_t			 n, i;
 
-	query_terms(input, strlen(input), &q);
-	n = query_find(&q, text, strlen(text), m, 16);
+	q = query_parse(input, strlen(input));
+	n = query_find(q, text, strlen(text), m, 16);
 	buf_add(&b, "", 0);
 	for (i = 0; i < n && i < 16; i++)
 		buf_printf(&b, "%s%zu-%zu", i ? " " : "", m[i].start,
 		    m[i].end);
-	query_terms_free(&q);
+	query_free(q);
 	return buf_take(&b);
 }
 
@@ -138,7 +137,7 @@ check_find(const char *input, const char *text, const char *want,
 static void
 test_find(void)
 {
-	struct query_terms	 q;
+	struct query	 *q;
 	struct query_match	 m[2];
 	char			*s, *t;
 
@@ -169,12 +168,12 @@ test_find(void)
 	check_find("ガ", "ｶﾞｽ", "0-6", "3.18 half-width kana with mark");
 	check_find("x", "", "", "3.19 empty text");
 
-	query_terms("가", 3, &q);
-	is_int(query_find(&q, "가 가 가", 11, m, 2), 3,
+	q = query_parse("가", 3);
+	is_int(query_find(q, "가 가 가", 11, m, 2), 3,
 	    "3.20 returns the count beyond max");
 	is_int(m[1].start, 4, "3.21 first max matches in order");
-	is_int(query_find(&q, "가", 3, NULL, 0), 1, "3.22 max 0");
-	query_terms_free(&q);
+	is_int(query_find(q, "가", 3, NULL, 0), 1, "3.22 max 0");
+	query_free(q);
 }
 
 /*
@@ -274,15 +273,15 @@ test_find_first(void)
 
 		for (size_t i = 0; i < nw + 8; i++) {
 			const char *in = i < nw ? words[i] : extra[i - nw];
-			struct query_terms q;
+			struct query *q;
 			size_t na, nf;
 
-			if (query_terms(in, strlen(in), &q) == 0) {
-				query_terms_free(&q);
+			if ((q = query_parse(in, strlen(in)))->n == 0) {
+				query_free(q);
 				continue;
 			}
-			na = query_find(&q, line, len, all, 256);
-			nf = query_find_first(&q, line, len, 8, first, 256);
+			na = query_find(q, line, len, all, 256);
+			nf = query_find_first(q, line, len, 8, first, 256);
 			checks++;
 			if ((na == 0) != (nf == 0) || (na > 0 &&
 			    (all[0].start != first[0].start ||
@@ -291,7 +290,7 @@ test_find_first(void)
 					printf("# '%s' in '%.*s': %zu vs %zu\n",
 					    in, (int)len, line, na, nf);
 			}
-			query_terms_free(&q);
+			query_free(q);
 		}
 	}
 	fclose(fp);

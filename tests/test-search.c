@@ -16,6 +16,7 @@
 #include "fold.h"
 #include "library-write.h"
 #include "outline.h"
+#include "query.h"
 #include "search.h"
 #include "tap.h"
 #include "text.h"
@@ -121,6 +122,19 @@ has_word(const char *text, const char *word)
 	return false;
 }
 
+/* Parses input and runs the search for its first limit hits. */
+static int
+run(struct store *st, const char *input, size_t limit,
+    struct search_results *res, char **cause)
+{
+	struct search_opts so = { limit, 60, 0, NULL };
+	struct query *q = query_parse(input, strlen(input));
+	int rc = search_run(st, q, &so, res, cause);
+
+	query_free(q);
+	return rc;
+}
+
 /* The sections search finds, as a bit set over the corpus order. */
 static unsigned long long
 found(struct corpus *c, const char *query)
@@ -129,7 +143,7 @@ found(struct corpus *c, const char *query)
 	unsigned long long set = 0;
 	char *cause = NULL;
 
-	if (search_run(c->st, query, 1000, 60, &res, &cause) != 0) {
+	if (run(c->st, query, 1000, &res, &cause) != 0) {
 		printf("# search '%s' failed: %s\n", query, cause);
 		free(cause);
 		return ~0ULL;
@@ -436,13 +450,14 @@ static void
 test_snippets(struct corpus *c)
 {
 	struct search_results res;
-	struct search_match *m;
+	struct query_match *m;
+	struct query *q;
 	struct section s;
-	char *cause = NULL;
-	size_t n, occurrences = 0;
+	char *cause = NULL, **paras = NULL;
+	size_t n, np = 0, occurrences = 0;
 	bool marks_ok = true, narrow = true;
 
-	ok(search_run(c->st, "반도체", 50, 60, &res, &cause) == 0 && res.n > 0,
+	ok(run(c->st, "반도체", 50, &res, &cause) == 0 && res.n > 0,
 	    "2.1 search 반도체 finds sections");
 	ok(res.ranked, "2.2 a small library is ranked by bm25");
 	for (size_t i = 0; i < res.n; i++) {
@@ -462,19 +477,28 @@ test_snippets(struct corpus *c)
 	search_results_free(&res);
 
 	ok(outline_resolve(c->st, "5.1.3", &s, &cause) == 0 &&
-	    search_section_matches(c->st, "우주", s.id, &m, &n, &cause) == 0,
-	    "2.5 matches of 우주 inside section 5.1.3");
+	    outline_paragraphs(c->st, s.id, &paras, &np, &cause) == 0,
+	    "2.5 section 5.1.3 and its paragraphs");
+	q = query_parse("우주", strlen("우주"));
+	n = query_find_all(q, s.title, strlen(s.title), &m);
+	ok(n > 0, "2.6 ... 우주 matches in its title");
+	free(m);
+	for (size_t i = 0; i < np; i++) {
+		n += query_find_all(q, paras[i], strlen(paras[i]), &m);
+		free(m);
+		free(paras[i]);
+	}
+	free(paras);
+	query_free(q);
 	for (size_t j = 0; j < c->n; j++)
 		if (c->ids[j] == s.id)
 			for (const char *p = c->folded[j];
 			    (p = strstr(p, "우주")) != NULL; p++)
 				occurrences++;
-	is_int(n, occurrences, "2.6 ... one for every occurrence in the text");
-	ok(n > 0 && m[0].paragraph == -1, "2.7 ... the title's first");
-	free(m);
+	is_int(n, occurrences, "2.7 ... one match for every occurrence");
 	section_clear(&s);
 
-	ok(search_run(c->st, "없는말쌈", 50, 60, &res, &cause) == 0 &&
+	ok(run(c->st, "없는말쌈", 50, &res, &cause) == 0 &&
 	    res.n == 0, "2.8 a word that is not there finds nothing");
 	search_results_free(&res);
 }
@@ -494,7 +518,7 @@ test_hostile(struct corpus *c)
 	bool fine = true;
 
 	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
-		if (search_run(c->st, inputs[i], 50, 60, &res, &cause) != 0) {
+		if (run(c->st, inputs[i], 50, &res, &cause) != 0) {
 			printf("# '%s': %s\n", inputs[i], cause);
 			free(cause);
 			fine = false;
@@ -509,7 +533,7 @@ test_hostile(struct corpus *c)
 		for (size_t i = 0; i < len; i++)
 			buf[i] = (char)(rand_r(&seed) % 255 + 1);
 		buf[len] = '\0';
-		if (search_run(c->st, buf, 50, 60, &res, &cause) != 0) {
+		if (run(c->st, buf, 50, &res, &cause) != 0) {
 			free(cause);
 			fine = false;
 		} else
@@ -519,7 +543,7 @@ test_hostile(struct corpus *c)
 	for (size_t i = 0; i < sizeof buf - 1; i++)
 		buf[i] = "일본 경제 \"안보 OR *"[i % 20];
 	buf[sizeof buf - 1] = '\0';
-	ok(search_run(c->st, buf, 50, 60, &res, &cause) == 0,
+	ok(run(c->st, buf, 50, &res, &cause) == 0,
 	    "3.3 10 KB of query text is a valid search");
 	search_results_free(&res);
 }

@@ -1,5 +1,5 @@
 /*
- * test-tokenizer.c: the FTS5 tokenizer "brief" and query_build, through a
+ * test-tokenizer.c: the FTS5 tokenizer "brief" and query_parse's MATCH expressions, through a
  * real FTS5 table: Korean substrings, kana and kanji, Latin case and
  * prefixes, NFD and full-width input, hostile and random queries, and
  * agreement between FTS5 hits and query_find.
@@ -80,18 +80,21 @@ open_db(void)
 
 /*
  * Runs a MATCH for input; returns the rowids as "1,3", "" for none, "NULL"
- * when query_build has nothing to search, or "ERROR: ..." (malloc'd).
+ * when query_parse has nothing to search, or "ERROR: ..." (malloc'd).
  */
 static char *
 search(sqlite3 *db, const char *input, size_t len)
 {
 	struct buf	 b = { NULL, 0, 0 };
 	sqlite3_stmt	*st;
-	char		*q;
+	struct query	*pq = query_parse(input, len);
+	const char	*q = pq->match;
 	int		 rc;
 
-	if ((q = query_build(input, len)) == NULL)
+	if (q == NULL) {
+		query_free(pq);
 		return xstrdup("NULL");
+	}
 	sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ? "
 	    "ORDER BY rowid", -1, &st, NULL);
 	sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
@@ -104,7 +107,7 @@ search(sqlite3 *db, const char *input, size_t len)
 		buf_printf(&b, "ERROR: %s: %s", q, sqlite3_errmsg(db));
 	}
 	sqlite3_finalize(st);
-	free(q);
+	query_free(pq);
 	return buf_take(&b);
 }
 
@@ -316,19 +319,18 @@ test_random_text(void)
 static int
 found_all(const char *input, const char *title, const char *body)
 {
-	struct query_terms	q, one;
+	struct query		*q, one = { .n = 1 };
 	struct query_match	m[1];
 	size_t			i;
 	int			all;
 
-	all = query_terms(input, strlen(input), &q) > 0;
-	for (i = 0; i < q.n && all; i++) {
-		one.v = &q.v[i];
-		one.n = 1;
+	all = (q = query_parse(input, strlen(input)))->n > 0;
+	for (i = 0; i < q->n && all; i++) {
+		one.v = &q->v[i];
 		all = query_find(&one, title, strlen(title), m, 1) > 0 ||
 		    query_find(&one, body, strlen(body), m, 1) > 0;
 	}
-	query_terms_free(&q);
+	query_free(q);
 	return all;
 }
 

@@ -13,6 +13,7 @@
 
 #include <curses.h>
 
+#include "query.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/export-prompt.h"
@@ -248,7 +249,7 @@ app_cancel(struct ui *ui)
 	if (ui->searching)
 		return app_search_leave(ui);
 	if (ui->query != NULL) {
-		free(ui->query);
+		query_free(ui->query);
 		ui->query = NULL;
 		rdv_query_changed(ui);
 		return REDRAW_READER | REDRAW_STATUS;

@@ -59,6 +59,7 @@ struct rdv;
 struct rsv;
 struct hlv;
 struct prv;
+struct query;
 
 /* One session of the UI.  The views own their parts; app.c owns this. */
 struct ui {
@@ -74,7 +75,7 @@ struct ui {
 	bool				 quit;
 	char				*message;	/* status line, or NULL */
 	bool				 message_error;
-	char				*query;		/* highlighted in the reader */
+	struct query			*query;		/* highlighted in the reader */
 	char				*export_path;	/* awaiting y/n */
 
 	struct olv			*olv;

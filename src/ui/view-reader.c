@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "search.h"
+#include "query.h"
 #include "text.h"
 #include "ui/draw.h"
 #include "ui/view-outline.h"
@@ -22,6 +22,12 @@ enum rdv_kind {
 	RDV_TEXT,
 	RDV_SUB,
 	RDV_NOTE,
+};
+
+/* A match in a block: bytes [start, end) from the block's moff. */
+struct rdv_match {
+	size_t	start;
+	size_t	end;
 };
 
 struct rdv_block {
@@ -50,7 +56,7 @@ struct rdv {
 	int			 h;	/* rows shown */
 	size_t			 top_b;	/* first line shown: block, line */
 	size_t			 top_l;
-	struct search_match	*m;
+	struct rdv_match	*m;	/* matches of ui->query, block by block */
 	size_t			 nm;
 	long			 cur_m;	/* current match, or -1 */
 };
@@ -252,47 +258,43 @@ rdv_add_section(struct ui *ui, struct rdv *rd, const struct section *s)
 	free(paras);
 }
 
-/* Finds which block each match belongs to. */
+/* Appends the matches of q in one block to rd->m. */
 static void
-rdv_place_matches(struct rdv *rd)
+rdv_block_matches(struct rdv *rd, struct rdv_block *blk, const struct query *q)
 {
-	size_t k = 0;
+	struct query_match *m;
+	size_t n;
 
-	for (size_t i = 0; i < rd->nb; i++) {
-		struct rdv_block *blk = &rd->blocks[i];
-
-		blk->m_first = k;
-		blk->m_n = 0;
-		if (blk->para == -2)
-			continue;
-		while (k < rd->nm && rd->m[k].paragraph < blk->para)
-			k++;
-		blk->m_first = k;
-		while (k < rd->nm && rd->m[k].paragraph == blk->para) {
-			blk->m_n++;
-			k++;
-		}
+	blk->m_first = rd->nm;
+	blk->m_n = 0;
+	if (blk->para == -2)
+		return;
+	n = query_find_all(q, blk->text + blk->moff, blk->len - blk->moff, &m);
+	if (n == 0)
+		return;
+	rd->m = xreallocarray(rd->m, rd->nm + n, sizeof *rd->m);
+	for (size_t i = 0; i < n; i++) {
+		rd->m[rd->nm].start = m[i].start;
+		rd->m[rd->nm++].end = m[i].end;
 	}
+	blk->m_n = n;
+	free(m);
 }
 
-/* Reads the matches of ui->query in the section shown. */
+/* Finds the matches of ui->query in the text shown (no re-reading). */
 static void
 rdv_load_matches(struct ui *ui, struct rdv *rd)
 {
-	char *cause = NULL;
-
 	free(rd->m);
 	rd->m = NULL;
 	rd->nm = 0;
 	rd->cur_m = -1;
-	if (ui->query != NULL && rd->sid != 0 &&
-	    search_section_matches(ui->st, ui->query, rd->sid, &rd->m, &rd->nm,
-	    &cause) != 0) {
-		ui_failed(ui, "cannot find the matches", cause);
-		rd->m = NULL;
-		rd->nm = 0;
+	for (size_t i = 0; i < rd->nb; i++) {
+		rd->blocks[i].m_first = 0;
+		rd->blocks[i].m_n = 0;
+		if (!query_empty(ui->query) && rd->sid != 0)
+			rdv_block_matches(rd, &rd->blocks[i], ui->query);
 	}
-	rdv_place_matches(rd);
 }
 
 void
@@ -349,8 +351,8 @@ rdv_spans(const struct rdv *rd, const struct rdv_block *blk,
 
 	for (size_t k = blk->m_first; k < blk->m_first + blk->m_n &&
 	    n < RDV_SPANS; k++) {
-		size_t s = rd->m[k].mark.start + blk->moff;
-		size_t e = rd->m[k].mark.end + blk->moff;
+		size_t s = rd->m[k].start + blk->moff;
+		size_t e = rd->m[k].end + blk->moff;
 
 		if (e <= line->off || s >= line->off + line->len)
 			continue;
@@ -426,7 +428,7 @@ rdv_reveal(struct rdv *rd, size_t k)
 	if (b == rd->nb)
 		return;
 	rdv_wrap(rd, blk);
-	pos = rd->m[k].mark.start + blk->moff;
+	pos = rd->m[k].start + blk->moff;
 	while (l + 1 < blk->nlines && blk->lines[l + 1].off <= pos)
 		l++;
 	for (int y = 0; y < rd->h; y++) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "outline.h"
+#include "query.h"
 #include "search.h"
 #include "text.h"
 #include "ui/draw.h"
@@ -20,7 +21,7 @@
 
 struct rsv {
 	struct search_results	 res;
-	char			*query;		/* what res answers */
+	struct query		*q;		/* what res answers */
 	char			**paths;	/* per hit, when drawn */
 	struct list		 list;
 	int			 h;
@@ -35,8 +36,8 @@ rsv_clear(struct rsv *rs)
 	free(rs->paths);
 	search_results_free(&rs->res);
 	memset(&rs->res, 0, sizeof rs->res);
-	free(rs->query);
-	rs->query = NULL;
+	query_free(rs->q);
+	rs->q = NULL;
 	rs->paths = NULL;
 	rs->opened = -1;
 	list_set_count(&rs->list, 0);
@@ -49,10 +50,11 @@ rsv_update(struct ui *ui, const char *query)
 	char *cause = NULL;
 	int cols = ui->cols * 2 / 3;
 
+	struct search_opts so = { RSV_LIMIT, cols > 20 ? cols : 20, 0, NULL };
+
 	rsv_clear(rs);
-	rs->query = xstrdup(query);
-	if (search_run(ui->st, query, RSV_LIMIT, cols > 20 ? cols : 20,
-	    &rs->res, &cause) != 0) {
+	rs->q = query_parse(query, strlen(query));
+	if (search_run(ui->st, rs->q, &so, &rs->res, &cause) != 0) {
 		ui_failed(ui, "cannot search", cause);
 		memset(&rs->res, 0, sizeof rs->res);
 	}
@@ -78,10 +80,10 @@ rsv_open_hit(struct ui *ui, size_t i, int dir)
 
 	rs->opened = (long)i;
 	ui->searching = false;
-	free(ui->query);
+	query_free(ui->query);
 	ui->query = NULL;
 	flags = olv_select(ui, s->briefing_id, s->id);
-	ui->query = xstrdup(rs->query);
+	ui->query = query_ref(rs->q);
 	rdv_query_changed(ui);
 	if (!rdv_goto_match(ui, dir))
 		ui_message(ui, false, "the match is in this section's title");
@@ -187,10 +189,10 @@ rsv_draw(struct ui *ui, const struct rect *r)
 	struct rsv *rs = ui->rsv;
 	char *title;
 
-	if (rs->query == NULL || rs->query[0] == '\0')
+	if (rs->q == NULL || rs->q->input[0] == '\0')
 		title = xstrdup("Search");
 	else
-		title = xasprintf("Search \"%s\": %zu%s hit%s%s", rs->query,
+		title = xasprintf("Search \"%s\": %zu%s hit%s%s", rs->q->input,
 		    rs->res.n, rs->res.more ? "+" : "", rs->res.n == 1 ? "" :
 		    "s", rs->res.n > 1 && !rs->res.ranked ?
 		    ", in reading order (too many to rank)" : "");
@@ -203,7 +205,7 @@ rsv_draw(struct ui *ui, const struct rect *r)
 
 		if (i < rs->res.n)
 			rsv_draw_row(ui, i, r->y + 1 + y, r->x + 1, r->w - 2);
-		else if (y == 0 && rs->query != NULL && rs->query[0] != '\0')
+		else if (y == 0 && rs->q != NULL && rs->q->input[0] != '\0')
 			draw_line(r->y + 1, r->x + 1, r->w - 2, " no matches",
 			    THEME_SUBSECTION);
 		else

@@ -375,12 +375,15 @@ bench_queries(const char *dir, size_t max, size_t *nq)
 static long
 bench_count(struct store *st, const char *query)
 {
-	char *match = query_build(query, strlen(query));
+	struct query *q = query_parse(query, strlen(query));
+	const char *match = q->match;
 	sqlite3_stmt *stmt;
 	long n = -1;
 
-	if (match == NULL)
+	if (match == NULL) {
+		query_free(q);
 		return 0;
+	}
 	if (sqlite3_prepare_v2(store_db(st), "SELECT count(*) FROM section_fts"
 	    " WHERE section_fts MATCH ?", -1, &stmt, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
@@ -388,7 +391,7 @@ bench_count(struct store *st, const char *query)
 			n = sqlite3_column_int64(stmt, 0);
 		sqlite3_finalize(stmt);
 	}
-	free(match);
+	query_free(q);
 	return n;
 }
 
@@ -396,14 +399,18 @@ bench_count(struct store *st, const char *query)
 static double
 bench_first_page(struct store *st, const char *query)
 {
+	struct search_opts so = { BENCH_PAGE, BENCH_SNIPPET, 0, NULL };
 	struct search_results res;
+	struct query *q;
 	char *cause = NULL;
 	double t0 = bench_now(), ms;
 
 	memset(&res, 0, sizeof res);
-	if (search_run(st, query, BENCH_PAGE, BENCH_SNIPPET, &res, &cause) != 0)
+	q = query_parse(query, strlen(query));
+	if (search_run(st, q, &so, &res, &cause) != 0)
 		bench_die("search %s: %s", query, cause);
 	ms = bench_now() - t0;
+	query_free(q);
 	search_results_free(&res);
 	return ms;
 }

@@ -1,6 +1,6 @@
 /*
  * fuzz-query.c: the query builder and the tokenizer on arbitrary bytes.
- * Every expression query_build makes must be accepted by FTS5, every token
+ * Every MATCH expression query_parse makes must be accepted by FTS5, every token
  * offset must lie inside the text, and query_find must stay in bounds.
  */
 #include <stdlib.h>
@@ -37,8 +37,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct query_match m[16];
-	struct query_terms q;
-	char *match;
+	struct query *q;
 
 	if (db == NULL) {
 		sqlite3_open(":memory:", &db);
@@ -52,24 +51,24 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	tokenizer_run((const char *)data, size, TOKENIZER_DOCUMENT, token, &size);
 	tokenizer_run((const char *)data, size, TOKENIZER_QUERY, token, &size);
-	if ((match = query_build((const char *)data, size)) != NULL) {
+	q = query_parse((const char *)data, size);
+	if (q->match != NULL) {
 		int rc;
 
-		sqlite3_bind_text(stmt, 1, match, -1, SQLITE_STATIC);
+		sqlite3_bind_text(stmt, 1, q->match, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
 			;
 		if (rc != SQLITE_DONE)
 			abort();
 		sqlite3_reset(stmt);
-		free(match);
 	}
-	if (query_terms((const char *)data, size, &q) > 0) {
-		size_t n = query_find(&q, (const char *)data, size, m, 16);
+	if (q->n > 0) {
+		size_t n = query_find(q, (const char *)data, size, m, 16);
 
 		for (size_t i = 0; i < n && i < 16; i++)
 			if (m[i].start > m[i].end || m[i].end > size)
 				abort();
 	}
-	query_terms_free(&q);
+	query_free(q);
 	return 0;
 }
