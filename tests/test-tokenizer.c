@@ -2,7 +2,7 @@
  * test-tokenizer.c: the FTS5 tokenizer "brief" and query_parse's MATCH expressions, through a
  * real FTS5 table: Korean substrings, kana and kanji, Latin case and
  * prefixes, NFD and full-width input, hostile and random queries, and
- * agreement between FTS5 hits and query_find.
+ * FTS5 hits and query_find against an independent oracle (oracle.c).
  */
 #include <stdint.h>
 #include <stdio.h>
