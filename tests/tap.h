@@ -1,6 +1,9 @@
 /*
  * tap.h: a few macros for unit tests that print TAP (meson's "tap" protocol).
- * Each test program counts its checks and prints the plan at the end.
+ * A test whose number of checks is known declares it first with tap_plan(N),
+ * so a check that vanishes (skipped by a failed set-up, an early return)
+ * fails the run; tap_done then only checks the count.  A test that cannot
+ * know its count prints the plan at the end with tap_done alone.
  */
 #ifndef BRIEF_TAP_H
 #define BRIEF_TAP_H
@@ -9,7 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int tap_n, tap_failed;
+static int tap_n, tap_failed, tap_planned = -1;
 
 /* ok(cond, fmt, ...): one numbered check. */
 #define ok(cond, ...) tap_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
@@ -50,12 +53,30 @@ tap_ok(int pass, const char *file, int line, const char *fmt, ...)
 	return pass;
 }
 
-/* Prints the plan; the return value is the test program's exit status. */
+/* Declares the number of checks up front (before the first one). */
+__attribute__((unused))
+static void
+tap_plan(int n)
+{
+	tap_planned = n;
+	printf("1..%d\n", n);
+	fflush(stdout);
+}
+
+/*
+ * Prints the plan if none was declared, else checks that exactly the
+ * planned checks ran.  The return value is the test program's exit status.
+ */
 __attribute__((unused))
 static int
 tap_done(void)
 {
-	printf("1..%d\n", tap_n);
+	if (tap_planned < 0)
+		printf("1..%d\n", tap_n);
+	else if (tap_n != tap_planned) {
+		printf("# planned %d checks, ran %d\n", tap_planned, tap_n);
+		return 1;
+	}
 	return tap_failed ? 1 : 0;
 }
 

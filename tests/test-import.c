@@ -633,6 +633,7 @@ test_markdown_byline(void)
 int
 main(void)
 {
+	tap_plan(141);
 	test_bundled();
 	test_markdown_byline();
 	test_pdf_fixture();

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "library-write.h"
 #include "outline.h"
@@ -64,28 +65,119 @@ count(struct store *st, const char *table)
 	return n;
 }
 
+/*
+ * What the migrations of store.c build, written down here on its own so
+ * that a dropped or half-run migration shows: the schema version a new
+ * library is stamped with, and the tables and indexes it must then hold.
+ * A new migration updates both.
+ */
+#define SCHEMA_VERSION 3
+static const char *const schema_objects[] = {
+	"briefing", "section", "section_parent", "section_topic", "paragraph",
+	"section_fts", "rank_term", "rank_stats",
+};
+
+static int
+pragma_int(struct store *st, const char *pragma)
+{
+	char *sql = xasprintf("PRAGMA %s", pragma);
+	sqlite3_stmt *stmt;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(store_db(st), sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		v = sqlite3_column_int(stmt, 0);
+	sqlite3_finalize(stmt);
+	free(sql);
+	return v;
+}
+
+/* The schema objects of schema_objects that the library lacks, or "". */
+static char *
+schema_missing(struct store *st)
+{
+	struct buf b = { 0 };
+
+	buf_add(&b, "", 0);
+	for (size_t i = 0; i < sizeof schema_objects / sizeof *schema_objects;
+	    i++) {
+		sqlite3_stmt *stmt;
+
+		sqlite3_prepare_v2(store_db(st), "SELECT 1 FROM sqlite_master "
+		    "WHERE name = ?", -1, &stmt, NULL);
+		sqlite3_bind_text(stmt, 1, schema_objects[i], -1, SQLITE_STATIC);
+		if (sqlite3_step(stmt) != SQLITE_ROW)
+			buf_printf(&b, " %s", schema_objects[i]);
+		sqlite3_finalize(stmt);
+	}
+	return buf_take(&b);
+}
+
+/* The size of a file, -1 when there is none. */
+static long long
+file_size(const char *path)
+{
+	struct stat sb;
+
+	return stat(path, &sb) == 0 ? (long long)sb.st_size : -1;
+}
+
 static void
 test_open(void)
 {
-	char *path = xasprintf("%s/a.db", tmpdir), *cause = NULL;
-	struct store *st;
-	int version = -1;
+	char *path = xasprintf("%s/a.db", tmpdir), *cause = NULL, *missing;
+	char *wal = xasprintf("%s-wal", path);
+	struct store *st = NULL;
 	sqlite3_stmt *stmt;
+	int cookie = -1;
 	FILE *fp;
 
 	ok(store_open(path, 0, &st, &cause) == 0, "1.1 open creates a library");
-	sqlite3_prepare_v2(store_db(st), "PRAGMA user_version", -1, &stmt, NULL);
-	if (sqlite3_step(stmt) == SQLITE_ROW)
-		version = sqlite3_column_int(stmt, 0);
-	sqlite3_finalize(stmt);
-	is_int(version, store_schema_version(), "1.2 schema at the current version");
+	is_int(pragma_int(st, "user_version"), SCHEMA_VERSION,
+	    "1.2 stamped with the version the migrations reach");
+	is_int(store_schema_version(), SCHEMA_VERSION,
+	    "1.3 store_schema_version() says so too");
+	is_str(missing = schema_missing(st), "",
+	    "1.4 every table and index of the migrations is there");
+	free(missing);
 	sqlite3_prepare_v2(store_db(st), "PRAGMA journal_mode", -1, &stmt, NULL);
 	sqlite3_step(stmt);
-	is_str((const char *)sqlite3_column_text(stmt, 0), "wal", "1.3 WAL mode");
+	is_str((const char *)sqlite3_column_text(stmt, 0), "wal", "1.5 WAL mode");
 	sqlite3_finalize(stmt);
+	cookie = pragma_int(st, "schema_version");
 	store_close(st);
-	ok(store_open(path, 0, &st, &cause) == 0, "1.4 reopening migrates nothing");
+	ok(file_size(wal) <= 0, "1.6 closing leaves no write-ahead log");
+	ok(store_open(path, 0, &st, &cause) == 0, "1.7 the library reopens");
+	/* A reopening that ran a migration, or wrote anything, would have
+	 * committed frames to the write-ahead log. */
+	is_int(file_size(wal), 0, "1.8 reopening writes nothing");
+	is_int(pragma_int(st, "schema_version"), cookie,
+	    "1.9 ... and changes no table");
+	is_int(pragma_int(st, "user_version"), SCHEMA_VERSION,
+	    "1.10 ... nor the version");
 	store_close(st);
+
+	/* A library at the first version: reopening runs the second migration
+	 * (the search index) and indexes what is there. */
+	ok(store_open(path, 0, &st, &cause) == 0 && sqlite3_exec(store_db(st),
+	    "INSERT INTO briefing VALUES (1, 'old', '옛 문서', NULL, NULL, NULL,"
+	    " 'old.txt', 'c0', 0, 1, NULL);"
+	    "INSERT INTO section VALUES (1, 1, NULL, 0, 1, 1, '1', 'I.', '제목',"
+	    " NULL);"
+	    "INSERT INTO paragraph VALUES (1, 1, 1, '옛날 경제안보 이야기');"
+	    "DROP TABLE section_fts; DROP TABLE rank_term; DROP TABLE rank_stats;"
+	    " PRAGMA user_version = 1;", NULL, NULL,
+	    NULL) == SQLITE_OK, "1.11 a library of schema 1, made by hand");
+	store_close(st);
+	ok(store_open(path, 0, &st, &cause) == 0, "1.12 ... opens");
+	is_int(pragma_int(st, "user_version"), SCHEMA_VERSION,
+	    "1.13 ... migrated to the current version");
+	is_str(missing = schema_missing(st), "", "1.14 ... with every table");
+	free(missing);
+	is_int(count(st, "section_fts WHERE section_fts MATCH '안보'"), 1,
+	    "1.15 ... and its text indexed");
+	store_close(st);
+	free(wal);
 	free(path);
 
 	path = xasprintf("%s/junk.db", tmpdir);
@@ -95,9 +187,9 @@ test_open(void)
 	fclose(fp);
 	cause = NULL;
 	is_int(store_open(path, 0, &st, &cause), EX_DATAERR,
-	    "1.5 a file that is not a database is refused");
+	    "1.16 a file that is not a database is refused");
 	ok(cause != NULL && strstr(cause, "not a brief library") != NULL,
-	    "1.6 ... saying it is not a brief library");
+	    "1.17 ... saying it is not a brief library");
 	free(cause);
 	free(path);
 }
@@ -280,6 +372,7 @@ main(void)
 
 	if (mkdtemp(tmpdir) == NULL)
 		return 1;
+	tap_plan(59);
 	test_open();
 	path = xasprintf("%s/lib.db", tmpdir);
 	if (store_open(path, 0, &st, &cause) != 0) {

@@ -146,7 +146,13 @@ hlv_action(struct ui *ui, enum action a)
 	case ACTION_HELP:
 	case ACTION_CANCEL:
 	case ACTION_QUIT:
+		/*
+		 * The overlay's border may have split a wide character of the
+		 * panes under it, which the terminal then erased whole, while
+		 * curses still counts its first half as drawn: repaint it all.
+		 */
 		hl->open = false;
+		clearok(curscr, TRUE);
 		return REDRAW_ALL;
 	default:
 		return REDRAW_NONE;
