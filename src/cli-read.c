@@ -122,21 +122,50 @@ cli_snippet(const struct search_hit *h, bool tty)
 	fputs(h->snippet + at, stdout);
 }
 
+/*
+ * The scope of --in: a briefing's slug names the whole briefing, anything
+ * else is a SECTION (its subtree).  Fills so; *within is what to free.
+ */
+static int
+cli_search_scope(struct store *st, const char *spec, struct search_opts *so,
+    struct section *within, char **cause)
+{
+	struct briefing b;
+
+	memset(within, 0, sizeof *within);
+	if (library_find(st, spec, &b, NULL) == 0) {
+		so->briefing_id = b.id;
+		briefing_clear(&b);
+		return 0;
+	}
+	if (outline_resolve(st, spec, within, cause) != 0)
+		return EX_DATAERR;
+	so->within = within;
+	return 0;
+}
+
 int
 cli_search(struct store *st, const struct cli_options *opt, int argc,
     char **argv)
 {
 	struct search_opts so = { opt->limit > 0 ? (size_t)opt->limit : 50, 60,
 	    0, NULL };
-	struct query *q = query_parse(argv[0], strlen(argv[0]));
+	struct query *q;
 	struct search_results res;
+	struct section within;
 	bool tty = isatty(STDOUT_FILENO);
 	char *cause, *path, *heading;
 	int rc;
 
 	(void)argc;
+	if (opt->in != NULL && (rc = cli_search_scope(st, opt->in, &so,
+	    &within, &cause)) != 0)
+		return cli_fail(rc, "cannot search there", cause);
+	q = query_parse(argv[0], strlen(argv[0]));
 	rc = search_run(st, q, &so, &res, &cause);
 	query_free(q);
+	if (opt->in != NULL)
+		section_clear(&within);
 	if (rc != 0)
 		return cli_fail(rc, "cannot search", cause);
 	for (size_t i = 0; i < res.n; i++) {

@@ -48,7 +48,8 @@ static const struct cli_command cli_commands[] = {
 	{ "list", "", 0, 0, 0, cli_list },
 	{ "outline", "[BRIEFING]", 0, 1, 0, cli_outline },
 	{ "show", "SECTION [--width N]", 1, 1, CLI_OPT_WIDTH, cli_show },
-	{ "search", "QUERY [--limit N]", 1, 1, CLI_OPT_LIMIT, cli_search },
+	{ "search", "QUERY [--limit N] [--in SECTION]", 1, 1, CLI_OPT_LIMIT |
+	    CLI_OPT_IN, cli_search },
 	{ "export", "SECTION [-o FILE|-] [--format text|markdown] [--width N] "
 	    "[--force]", 1, 1, CLI_OPT_OUTPUT | CLI_OPT_FORMAT | CLI_OPT_WIDTH |
 	    CLI_OPT_FORCE, cli_export },
@@ -64,6 +65,7 @@ static const struct {
 	{ CLI_OPT_OUTPUT, "-o" },
 	{ CLI_OPT_FORMAT, "--format" },
 	{ CLI_OPT_FORCE, "--force" },
+	{ CLI_OPT_IN, "--in" },
 };
 
 const char *

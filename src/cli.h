@@ -21,6 +21,7 @@ enum cli_option {
 	CLI_OPT_OUTPUT = 1 << 2,	/* -o FILE */
 	CLI_OPT_FORMAT = 1 << 3,	/* --format */
 	CLI_OPT_FORCE = 1 << 4,		/* --force */
+	CLI_OPT_IN = 1 << 5,		/* --in SECTION */
 };
 
 /* The options of the command line, as main parsed them. */
@@ -34,6 +35,7 @@ struct cli_options {
 	const char	*output;	/* export: -o FILE, "-" for stdout, or NULL */
 	const char	*format;	/* export: "text" or "markdown", or NULL */
 	bool		 force;
+	const char	*in;		/* search: --in SECTION or BRIEFING */
 };
 
 /* A subcommand: the store is open (and seeded) when it runs. */

@@ -95,13 +95,30 @@ fold_encode(uint32_t c, char *u8)
 }
 
 /*
+ * Enclosed and parenthesised numerals and letters (① ⑴ ⒈ ㉠ ㈀ ❶ 🄰): NFKC
+ * would make ① the digit 1, so that "1" finds every numbered paragraph of
+ * a statute and "①" every 1.  They are kept as themselves, each a word,
+ * whatever follows them.  Parenthesised syllables such as ㈜ (주식회사)
+ * are abbreviations, not numbering, and fold as NFKC says.
+ */
+static bool
+fold_enclosed(uint32_t c)
+{
+	return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) ||
+	    (c >= 0x3200 && c <= 0x320D) || (c >= 0x3220 && c <= 0x3247) ||
+	    (c >= 0x3251 && c <= 0x327E) || (c >= 0x3280 && c <= 0x32BF) ||
+	    (c >= 0x1F100 && c <= 0x1F1AD);
+}
+
+/*
  * Code points that NFKC and case folding leave as they are and that never
- * combine with what precedes them: precomposed Hangul, kana, CJK ideographs.
+ * combine with what precedes them: precomposed Hangul, kana, CJK ideographs,
+ * and the enclosed numerals kept as themselves.
  */
 static bool
 fold_stable(uint32_t c)
 {
-	return (c >= 0xAC00 && c <= 0xD7A3) ||
+	return (c >= 0xAC00 && c <= 0xD7A3) || fold_enclosed(c) ||
 	    (c >= 0x4E00 && c <= 0x9FFF) ||
 	    (c >= 0x3400 && c <= 0x4DBF) ||
 	    (c >= 0x3041 && c <= 0x3096) ||
@@ -238,8 +255,9 @@ fold_next(struct fold *f, struct fold_char *fc)
 			len = 1;
 		} else {
 			len = fold_decode(p, f->n - f->off, &c);
-			if (c == FOLD_INVALID || (fold_stable(c) &&
-			    !fold_next_attaches(f, f->off + len))) {
+			if (c == FOLD_INVALID || fold_enclosed(c) ||
+			    (fold_stable(c) && !fold_next_attaches(f,
+			    f->off + len))) {
 				fc->c = c == FOLD_INVALID ? 0xFFFD : c;
 				fc->len = fold_encode(fc->c, fc->u8);
 				fc->start = f->off;
@@ -302,6 +320,8 @@ fold_classify(uint32_t c)
 	}
 	if (c >= 0xAC00 && c <= 0xD7A3)
 		return FOLD_CJK;
+	if (fold_enclosed(c))
+		return FOLD_WORD;
 	if (uc_is_general_category_withtable(c, UC_CATEGORY_MASK_M))
 		return FOLD_MARK;
 	if (fold_cjk_block(c) && uc_is_general_category_withtable(c,

@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "config.h"
 #include "library-write.h"
+#include "search.h"
 #include "store.h"
 #include "ui/app.h"
 #include "util.h"
@@ -27,6 +28,7 @@ enum {
 	OPT_LIMIT,
 	OPT_FORMAT,
 	OPT_FORCE,
+	OPT_IN,
 };
 
 static const struct option main_options[] = {
@@ -38,6 +40,7 @@ static const struct option main_options[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, OPT_FORMAT },
 	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "in", required_argument, NULL, OPT_IN },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -134,6 +137,10 @@ main_parse(int argc, char **argv, struct cli_options *opt)
 			opt->force = true;
 			opt->given |= CLI_OPT_FORCE;
 			break;
+		case OPT_IN:
+			opt->in = optarg;
+			opt->given |= CLI_OPT_IN;
+			break;
 		case 'h':
 			main_usage(stdout);
 			return -1;
@@ -169,6 +176,27 @@ main_check(const struct cli_command *cmd, const struct cli_options *opt)
 	return rc;
 }
 
+/*
+ * A library written by an older brief gets this version's search index,
+ * once; until then (or if it fails, or the file is read-only) searches are
+ * exact but slower.
+ */
+static void
+main_upgrade(struct store *st, const char *path)
+{
+	char *cause = NULL;
+	bool done;
+
+	if (!search_outdated(st))
+		return;
+	fprintf(stderr, "brief: updating the search index of %s for this "
+	    "version (once)\n", path);
+	if (search_upgrade(st, &done, &cause) != 0) {
+		cli_error(0, "cannot update the search index", cause);
+		free(cause);
+	}
+}
+
 /* Opens the library and fills an empty one with the bundled briefings. */
 static int
 main_open(const struct cli_options *opt, struct store **st)
@@ -179,6 +207,7 @@ main_open(const struct cli_options *opt, struct store **st)
 
 	if ((rc = store_make_parent(path, &cause)) == 0 &&
 	    (rc = store_open(path, 0, st, &cause)) == 0) {
+		main_upgrade(*st, path);
 		if (library_seed(*st, &cause) != 0) {
 			cli_error(0, "cannot import the bundled briefings",
 			    cause);

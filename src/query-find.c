@@ -283,3 +283,87 @@ query_find_first(const struct query *q, const char *text, size_t len,
 	return 0;
 }
 
+
+/* The syllables of a term made only of Hangul syllables and spaces, in
+ * UTF-8 without the spaces; false for any other term. */
+static bool
+query_hangul_term(const struct query_term *t, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)t->text;
+	size_t n = strlen(t->text), i = 0;
+	uint32_t c;
+
+	out->len = 0;
+	if (t->prefix)
+		return false;
+	while (i < n) {
+		size_t l = fold_decode(p + i, n - i, &c);
+
+		if (c == ' ') {
+			i++;
+			continue;
+		}
+		if (c < 0xac00 || c > 0xd7a3)
+			return false;
+		buf_add(out, p + i, l);
+		i += l;
+	}
+	return out->len > 0;
+}
+
+/*
+ * Occurrences of the syllables s (3 bytes each) in text, where spaces may
+ * stand between two syllables (the joint bigrams of tokenizer.c).
+ */
+static size_t
+query_count_hangul(const char *s, size_t n, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *hit;
+	size_t count = 0;
+
+	while ((hit = memmem(p, (size_t)(end - p), s, 3)) != NULL) {
+		const char *q = hit + 3;
+		size_t k = 3;
+
+		while (k < n) {
+			const char *r = q;
+
+			while (r < end && *r == ' ')
+				r++;
+			if (end - r < 3 || memcmp(r, s + k, 3) != 0)
+				break;
+			q = r + 3;
+			k += 3;
+		}
+		count += k == n;
+		p = hit + 3;
+	}
+	return count;
+}
+
+void
+query_count(const struct query *q, const char *text, size_t len,
+    size_t *counts)
+{
+	struct query_match *m;
+	struct buf syl = { 0 };
+	bool verbatim = query_folds_verbatim(text, len), rest = false;
+	size_t n;
+
+	for (size_t i = 0; i < q->n; i++) {
+		if (verbatim && query_hangul_term(&q->v[i], &syl))
+			counts[i] += query_count_hangul(syl.data, syl.len, text,
+			    len);
+		else
+			rest = true;
+	}
+	if (rest) {
+		n = query_find_all(q, text, len, &m);
+		for (size_t i = 0; i < n; i++)
+			if (!verbatim || !query_hangul_term(&q->v[m[i].term],
+			    &syl))
+				counts[m[i].term]++;
+		free(m);
+	}
+	buf_free(&syl);
+}

@@ -87,4 +87,13 @@ size_t	query_find_all(const struct query *q, const char *text,
 size_t	query_find_first(const struct query *q, const char *text,
 	    size_t len, size_t span, struct query_match *out, size_t max);
 
+/*
+ * Adds to counts[i] the number of matches of term i of q in text, as
+ * query_find counts them (FTS5's instances of the term).  Terms of Hangul
+ * syllables (and spaces) in text that folds to itself are counted by
+ * scanning bytes; the others by tokenizing text once for all of them.
+ */
+void	query_count(const struct query *q, const char *text, size_t len,
+	    size_t *counts);
+
 #endif

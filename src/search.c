@@ -1,52 +1,165 @@
 /*
  * search.c: full-text search over the library.  Keeps the FTS5 index of
- * sections (tokenizer.c) up to date, runs a query (query.c makes any input
- * safe) for the first page of hits, and makes snippets and match positions
- * itself: FTS5's snippet() re-tokenizes whole sections and highlight() skips
- * colocated tokens (DESIGN.md sections 3 and 7).
+ * sections (tokenizer.c) and the ranking data beside it (rank.c) up to
+ * date, and plans a search: the first page comes from the champion lists
+ * of each term's rarest token (search-top.c); a prefix, a search inside a
+ * subtree, or a page the lists cannot settle is scored hit by hit with
+ * FTS5's bm25.  Every page is ranked; titles weigh RANK_TITLE_WEIGHT times the
+ * text.  Hits and snippets are search-hit.c's (README, "Searching").
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "query.h"
-#include "search.h"
-#include "text.h"
+#include "outline.h"
+#include "search-internal.h"
 #include "util.h"
 
-/* Up to this many hits are ranked with bm25; past it, reading order. */
-#define SEARCH_RANK_MAX 2000
+/* The body FTS5 indexes: the paragraphs joined by newlines. */
+static void
+search_body(struct buf *body, char *const *paras, size_t n)
+{
+	buf_add(body, "", 0);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(body, '\n');
+		buf_addstr(body, paras[i]);
+	}
+}
 
-/* Bytes after a first match that a snippet can show, and more. */
-#define SEARCH_SPAN 1024
+/* Runs the FTS5 insert (or, with a command, its 'delete') for one row. */
+static int
+search_fts_row(struct store *st, const char *sql, int64_t id,
+    const char *title, const struct buf *body, char **cause)
+{
+	sqlite3_stmt *stmt;
+	int rc;
 
-/* Title matches weigh this much more than body matches in bm25. */
-#define SEARCH_TITLE_WEIGHT "5.0"
+	if ((rc = store_cached(st, sql, &stmt, cause)) != 0)
+		return rc;
+	sqlite3_bind_int64(stmt, 1, id);
+	sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(stmt, 3, body->data, (int)body->len, SQLITE_STATIC);
+	if (sqlite3_step(stmt) != SQLITE_DONE)
+		rc = store_error(st, cause, "cannot index the briefing");
+	store_release(stmt);
+	return rc;
+}
 
 int
 search_index_section(struct store *st, int64_t section_id, const char *title,
     char *const *paras, size_t n, char **cause)
 {
 	struct buf body = { 0 };
+	int rc;
+
+	search_body(&body, paras, n);
+	rc = search_fts_row(st, "INSERT INTO section_fts (rowid, title, body)"
+	    " VALUES (?, ?, ?)", section_id, title, &body, cause);
+	if (rc == 0)
+		rc = rank_add_section(st, section_id, title, body.data, body.len,
+		    cause);
+	buf_free(&body);
+	return rc;
+}
+
+int
+search_unindex_section(struct store *st, int64_t section_id,
+    const char *title, char *const *paras, size_t n, char **cause)
+{
+	struct buf body = { 0 };
+	int rc;
+
+	search_body(&body, paras, n);
+	/* A contentless table forgets a row only given the same text. */
+	rc = search_fts_row(st, "INSERT INTO section_fts (section_fts, rowid,"
+	    " title, body) VALUES ('delete', ?, ?, ?)", section_id, title,
+	    &body, cause);
+	if (rc == 0)
+		rc = rank_remove_section(st, section_id, title, body.data,
+		    body.len, cause);
+	buf_free(&body);
+	return rc;
+}
+
+/* Whether the ranking data is complete for this version of brief. */
+static int
+search_ready(struct store *st, bool *ready, char **cause)
+{
 	sqlite3_stmt *stmt;
 	int rc;
 
-	if ((rc = store_cached(st, "INSERT INTO section_fts (rowid, title, body)"
-	    " VALUES (?, ?, ?)", &stmt, cause)) != 0)
+	*ready = false;
+	if ((rc = store_cached(st, "SELECT version FROM rank_stats WHERE id = 1",
+	    &stmt, cause)) != 0)
 		return rc;
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0)
-			buf_addc(&body, '\n');
-		buf_addstr(&body, paras[i]);
-	}
-	sqlite3_bind_int64(stmt, 1, section_id);
-	sqlite3_bind_text(stmt, 2, title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(stmt, 3, body.data ? body.data : "", (int)body.len,
-	    SQLITE_STATIC);
-	if (sqlite3_step(stmt) != SQLITE_DONE)
-		rc = store_error(st, cause, "cannot index the briefing");
+	if ((rc = sqlite3_step(stmt)) == SQLITE_ROW)
+		*ready = sqlite3_column_int(stmt, 0) == RANK_VERSION;
 	store_release(stmt);
-	buf_free(&body);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_error(st, cause, "cannot read the search index");
+	return 0;
+}
+
+int
+search_reindex(struct store *st, char **cause)
+{
+	struct search_text t;
+	sqlite3_stmt *ids;
+	int rc;
+
+	if (sqlite3_exec(store_db(st), "INSERT INTO section_fts (section_fts)"
+	    " VALUES ('delete-all')", NULL, NULL, NULL) != SQLITE_OK)
+		return store_error(st, cause, "cannot rebuild the search index");
+	if ((rc = rank_clear(st, cause)) != 0 ||
+	    (rc = store_prepare(st, "SELECT id FROM section ORDER BY id", &ids,
+	    cause)) != 0)
+		return rc;
+	while (rc == 0 && sqlite3_step(ids) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(ids, 0);
+
+		if ((rc = search_text_read(st, id, &t, cause)) != 0)
+			break;
+		rc = search_index_section(st, id, t.title, t.paras, t.n, cause);
+		search_text_clear(&t);
+	}
+	sqlite3_finalize(ids);
+	if (rc == 0 && sqlite3_exec(store_db(st), "UPDATE rank_stats SET"
+	    " version = " RANK_VERSION_SQL " WHERE id = 1", NULL, NULL,
+	    NULL) != SQLITE_OK)
+		rc = store_error(st, cause, "cannot rebuild the search index");
+	return rc;
+}
+
+bool
+search_outdated(struct store *st)
+{
+	bool ready;
+
+	return !store_readonly(st) && search_ready(st, &ready, NULL) == 0 &&
+	    !ready;
+}
+
+int
+search_upgrade(struct store *st, bool *upgraded, char **cause)
+{
+	bool ready;
+	int rc;
+
+	*upgraded = false;
+	if ((rc = search_ready(st, &ready, cause)) != 0 || ready ||
+	    store_readonly(st))
+		return rc;
+	if ((rc = store_begin(st, cause)) != 0)
+		return rc;
+	/* Another brief may have done it while this one waited. */
+	if ((rc = search_ready(st, &ready, cause)) == 0 && !ready)
+		rc = search_reindex(st, cause);
+	if (rc == 0 && (rc = store_commit(st, cause)) == 0) {
+		*upgraded = !ready;
+		return 0;
+	}
+	store_rollback(st);
 	return rc;
 }
 
@@ -84,152 +197,115 @@ search_collect_ids(struct store *st, const char *sql, const char *match,
 }
 
 /*
- * The ids of the first limit + 1 matching sections with ids in [lo, hi],
- * in the order shown.  The first pass reads hits in reading order and
- * stops past SEARCH_RANK_MAX: with more than that, scoring every hit would
- * cost more than a first page may, and the page is the start of this pass.
- * With fewer, a second pass orders them by bm25.
+ * Every hit scored by FTS5's bm25, the first limit + 1 kept: exact for any
+ * query, quick when the hits are few or the scope small.
  */
 static int
-search_ids(struct store *st, const char *match, int64_t lo, int64_t hi,
-    size_t limit, bool *ranked, int64_t **ids, size_t *n, char **cause)
+search_scored(struct store *st, const struct query *q, int64_t lo,
+    int64_t hi, size_t limit, struct search_found **out, size_t *n,
+    char **cause)
 {
+	int64_t *ids = NULL;
 	int rc;
 
 	rc = search_collect_ids(st, "SELECT rowid FROM section_fts"
 	    " WHERE section_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4"
-	    " ORDER BY rowid LIMIT ?2", match, lo, hi, SEARCH_RANK_MAX + 1,
-	    ids, n, cause);
-	*ranked = rc == 0 && *n <= SEARCH_RANK_MAX;
-	if (rc != 0 || !*ranked || *n <= 1) {
-		if (rc == 0 && *n > limit + 1)
-			*n = limit + 1;
-		return rc;
-	}
-	free(*ids);
-	return search_collect_ids(st, "SELECT rowid FROM section_fts"
-	    " WHERE section_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4"
-	    " ORDER BY bm25(section_fts, " SEARCH_TITLE_WEIGHT ", 1.0), rowid"
-	    " LIMIT ?2", match, lo, hi, limit + 1, ids, n, cause);
+	    " ORDER BY bm25(section_fts, " RANK_TITLE_WEIGHT_SQL ", 1.0), rowid"
+	    " LIMIT ?2", q->match, lo, hi, limit + 1, &ids, n, cause);
+	*out = xcalloc(*n + 1, sizeof **out);
+	for (size_t i = 0; i < *n; i++)
+		(*out)[i].id = ids[i];
+	free(ids);
+	return rc;
 }
 
 /*
- * The start of a snippet that shows about lead columns before byte at.
- * Only the last few bytes before it can matter (a column takes at most four
- * bytes, or a little more with combining marks), so the clusters of that
- * window are measured and the last lead columns kept, moved forward to a
- * word start when one is near.
+ * What the index knows of each term: its rarest token's df and champion
+ * list.  *plan_ok is false when a term cannot be planned (a prefix);
+ * *empty when some token is in no section at all (no hits).
  */
-static size_t
-search_snippet_start(const char *text, size_t at, int lead)
-{
-	size_t offs[512], n = 0, off, i, b;
-	int w[512], sum = 0;
-
-	if (lead > 64)
-		lead = 64;
-	off = at > (size_t)lead * 6 ? at - (size_t)lead * 6 : 0;
-	while (off > 0 && (text[off] & 0xc0) == 0x80)
-		off++;
-	while (off < at && n < 512) {
-		size_t clen;
-
-		w[n] = text_cluster(text + off, at - off, &clen);
-		offs[n++] = off;
-		off += clen;
-	}
-	if (n == 0)
-		return at;
-	for (i = n; i > 0 && sum + w[i - 1] <= lead; i--)
-		sum += w[i - 1];
-	if (i == 0 && offs[0] == 0)
-		return 0;
-	b = i < n ? offs[i] : at;
-	/* Cut at a space in the first third of the lead, if any. */
-	for (size_t j = i; j < n && j < i + (size_t)lead / 3; j++) {
-		if (text[offs[j]] == ' ') {
-			b = j + 1 < n ? offs[j + 1] : at;
-			break;
-		}
-	}
-	return b;
-}
-
-/* Fills hit's snippet: about cols columns of text around its first match. */
-static void
-search_snippet(struct search_hit *hit, const char *text, size_t len,
-    const struct query_match *m, size_t nm, int cols)
-{
-	static const char ellipsis[] = "…";
-	size_t b = nm > 0 ? search_snippet_start(text, m[0].start, cols / 3) : 0;
-	size_t e, pre = b > 0 ? strlen(ellipsis) : 0;
-	int budget = cols - (b > 0), width;
-	struct buf out = { 0 };
-
-	e = b + text_fit(text + b, len - b, budget, &width);
-	if (e < len) {
-		/* Leave room for the closing ellipsis, at a space if near. */
-		e = b + text_fit(text + b, len - b, budget - 1, &width);
-		for (size_t j = e; j > b && e - j < 24; j--)
-			if (text[j - 1] == ' ') {
-				e = j - 1;
-				break;
-			}
-	}
-	if (b > 0)
-		buf_addstr(&out, ellipsis);
-	buf_add(&out, text + b, e - b);
-	if (e < len)
-		buf_addstr(&out, ellipsis);
-	hit->snippet = buf_take(&out);
-	hit->n_marks = 0;
-	for (size_t i = 0; i < nm && hit->n_marks < SEARCH_MARKS; i++) {
-		size_t s = m[i].start < b ? b : m[i].start;
-		size_t t = m[i].end > e ? e : m[i].end;
-
-		if (s >= t)
-			continue;
-		hit->marks[hit->n_marks].start = s - b + pre;
-		hit->marks[hit->n_marks++].end = t - b + pre;
-	}
-}
-
-/* Makes the hit for section id: the section, and a snippet from its first
- * paragraph that matches (or from the title). */
 static int
-search_hit_make(struct store *st, int64_t id, const struct query *q,
-    int cols, struct search_hit *hit, char **cause)
+search_plan_terms(struct store *st, struct search_plan *p, bool *plan_ok,
+    bool *empty, char **cause)
 {
-	struct query_match m[SEARCH_MARKS * 4];
-	char **paras;
-	size_t np, nm = 0;
 	int rc;
 
-	memset(hit, 0, sizeof *hit);
-	hit->paragraph = -1;
-	if ((rc = outline_get(st, id, &hit->section, cause)) != 0)
-		return rc;
-	if ((rc = outline_paragraphs(st, id, &paras, &np, cause)) != 0)
-		return rc;
-	for (size_t i = 0; i < np; i++) {
-		size_t len = strlen(paras[i]);
+	*plan_ok = true;
+	*empty = false;
+	for (size_t i = 0; i < p->q->n && *plan_ok && !*empty; i++) {
+		const struct query_term *t = &p->q->v[i];
+		struct search_term_plan *tp = &p->terms[i];
 
-		if (hit->snippet == NULL && (nm = query_find_first(q,
-		    paras[i], len, SEARCH_SPAN, m, sizeof m / sizeof m[0])) > 0) {
-			hit->paragraph = (int)i;
-			search_snippet(hit, paras[i], strlen(paras[i]), m,
-			    nm < sizeof m / sizeof m[0] ? nm :
-			    sizeof m / sizeof m[0], cols);
+		if (t->prefix || t->ntok == 0) {
+			*plan_ok = false;
+			break;
 		}
-		free(paras[i]);
-	}
-	free(paras);
-	if (hit->snippet == NULL) {
-		const char *t = hit->section.title;
+		tp->df = INT64_MAX;
+		for (size_t j = 0; j < t->ntok; j++) {
+			size_t from = j ? t->tokend[j - 1] : 0;
+			struct rank_term rt;
 
-		nm = query_find(q, t, strlen(t), m, sizeof m / sizeof m[0]);
-		search_snippet(hit, t, strlen(t), m, nm < sizeof m / sizeof m[0] ?
-		    nm : sizeof m / sizeof m[0], cols);
+			if ((rc = rank_term_read(st, t->tok + from,
+			    t->tokend[j] - from, &rt, cause)) != 0)
+				return rc;
+			if (rt.df < tp->df) {
+				rank_term_clear(&tp->list);
+				tp->list = rt;
+				tp->df = rt.df;
+				tp->driver = j;
+			} else
+				rank_term_clear(&rt);
+		}
+		*empty = tp->df == 0;
+		/* A phrase is in no more sections than its rarest token. */
+		tp->idf = rank_idf(tp->df, &p->stats);
+	}
+	return 0;
+}
+
+/*
+ * The first page of q in [lo, hi]: from champion lists when the whole
+ * library is searched, else (or when they cannot settle it) by scoring
+ * every hit.
+ */
+static int
+search_page(struct store *st, const struct query *q,
+    const struct search_opts *opt, int64_t lo, int64_t hi,
+    struct search_found **out, size_t *n, bool *more, bool *scored,
+    char **cause)
+{
+	struct search_plan p = { q, { 0, 0 }, NULL };
+	bool ready, plan_ok = false, empty = false, certain = false;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	*more = false;
+	if ((rc = search_ready(st, &ready, cause)) != 0)
+		return rc;
+	if (ready && opt->within == NULL && opt->briefing_id == 0 &&
+	    opt->limit < RANK_K) {
+		p.terms = xcalloc(q->n, sizeof *p.terms);
+		if ((rc = rank_stats_read(st, &p.stats, cause)) == 0)
+			rc = search_plan_terms(st, &p, &plan_ok, &empty, cause);
+		if (rc == 0 && plan_ok && !empty)
+			rc = search_top(st, &p, opt->limit, out, n, more,
+			    &certain, cause);
+		for (size_t i = 0; i < q->n; i++)
+			rank_term_clear(&p.terms[i].list);
+		free(p.terms);
+		if (rc != 0 || empty || certain)
+			return rc;
+		search_found_free(*out, *n);
+		free(*out);
+	}
+	*scored = true;
+	if ((rc = search_scored(st, q, lo, hi, opt->limit, out, n,
+	    cause)) != 0)
+		return rc;
+	if (*n > opt->limit) {
+		*more = true;
+		*n = opt->limit;
 	}
 	return 0;
 }
@@ -238,8 +314,9 @@ int
 search_run(struct store *st, const struct query *q,
     const struct search_opts *opt, struct search_results *res, char **cause)
 {
-	int64_t *ids = NULL, lo = 1, hi = INT64_MAX;
-	size_t nids = 0;
+	struct search_found *found = NULL;
+	int64_t lo = 1, hi = INT64_MAX;
+	size_t nfound = 0;
 	bool began;
 	int rc = 0;
 
@@ -253,21 +330,19 @@ search_run(struct store *st, const struct query *q,
 		rc = outline_briefing_id_range(st, opt->briefing_id, &lo, &hi,
 		    cause);
 	if (rc == 0)
-		rc = search_ids(st, q->match, lo, hi, opt->limit, &res->ranked,
-		    &ids, &nids, cause);
-	if (rc == 0 && nids > opt->limit) {
-		res->more = true;
-		nids = opt->limit;
-	}
+		rc = search_page(st, q, opt, lo, hi, &found, &nfound,
+		    &res->more, &res->scored, cause);
+	res->ranked = true;
 	if (rc == 0)
-		res->hits = xcalloc(nids, sizeof *res->hits);
-	for (size_t i = 0; i < nids && rc == 0; i++) {
-		rc = search_hit_make(st, ids[i], q, opt->snippet_cols,
+		res->hits = xcalloc(nfound + 1, sizeof *res->hits);
+	for (size_t i = 0; i < nfound && rc == 0; i++) {
+		rc = search_hit_make(st, &found[i], q, opt->snippet_cols,
 		    &res->hits[i], cause);
 		res->n = i + 1;
 	}
 	store_read_end(st, began);
-	free(ids);
+	search_found_free(found, nfound);
+	free(found);
 	if (rc != 0)
 		search_results_free(res);
 	return rc;

@@ -36,7 +36,10 @@ struct search_hit {
 struct search_results {
 	struct search_hit	*hits;
 	size_t			 n;
-	bool			 ranked;	/* bm25 order; else reading order */
+	bool			 ranked;	/* bm25 order (always, now) */
+	bool			 scored;	/* every hit was scored: the
+						   champion lists could not
+						   settle the page */
 	bool			 more;		/* there are hits past the limit */
 };
 
@@ -61,11 +64,37 @@ int search_run(struct store *st, const struct query *q,
 void search_results_free(struct search_results *results);
 
 /*
+ * Brings an index made by an older brief up to date (the ranking data, and
+ * the tokens of a newer tokenizer): rebuilds it from the stored text in one
+ * transaction when needed and the library is writable.  *upgraded says
+ * whether it did.  Until then searches stay exact, only slower.
+ */
+int search_upgrade(struct store *st, bool *upgraded, char **cause);
+
+/* Whether search_upgrade has work to do (to say so first: it can take a
+ * while on a large library). */
+bool search_outdated(struct store *st);
+
+/*
+ * Rebuilds the index and the ranking data from the stored text, inside the
+ * caller's write transaction.
+ */
+int search_reindex(struct store *st, char **cause);
+
+/*
  * Adds a newly stored section (its title and paragraphs) to the index,
  * inside the import's transaction.  One row at a time: FTS5 then keeps the
  * terms of a whole batch of imports in memory and writes them together.
  */
 int search_index_section(struct store *st, int64_t section_id,
+    const char *title, char *const *paras, size_t n, char **cause);
+
+/*
+ * Takes a section out of the index, given the title and paragraphs it was
+ * indexed with (the FTS5 table keeps no copy of the text), inside the
+ * caller's transaction.
+ */
+int search_unindex_section(struct store *st, int64_t section_id,
     const char *title, char *const *paras, size_t n, char **cause);
 
 #endif

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rank.h"
 #include "store.h"
 #include "tokenizer.h"
 #include "util.h"
@@ -31,6 +32,11 @@ struct store {
 	bool			 readonly;
 	struct store_stmt	*cache;
 	size_t			 ncache;
+
+	/* The deferral of the open write transaction (store_defer). */
+	int			(*flush)(struct store *, void *, char **);
+	void			(*drop)(void *);
+	void			*deferred;
 };
 
 /*
@@ -85,6 +91,29 @@ static const char *const store_migrations[] = {
 	"INSERT INTO section_fts (rowid, title, body)"
 	"  SELECT s.id, s.title, (SELECT group_concat(p.text, char(10))"
 	"    FROM paragraph p WHERE p.section_id = s.id) FROM section s;",
+	/*
+	 * 3: ranking data beside the index (rank.c): every token's df, and
+	 * the champion lists of common tokens.  A library with sections
+	 * gets version 0, which search_upgrade rebuilds from the text (the
+	 * tokenizer changed too: Korean words join across spaces).
+	 */
+	"CREATE TABLE rank_term ("
+	"  token BLOB PRIMARY KEY,"
+	"  df INTEGER NOT NULL,"
+	"  champions BLOB"
+	") WITHOUT ROWID;"
+	"CREATE TABLE rank_stats ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  rows INTEGER NOT NULL,"
+	"  positions INTEGER NOT NULL,"
+	"  version INTEGER NOT NULL"
+	");"
+	"INSERT INTO rank_stats VALUES (1, 0, 0,"
+	"  CASE WHEN EXISTS (SELECT 1 FROM section) THEN 0 ELSE "
+	RANK_VERSION_SQL " END);"
+	/* FTS5 writes a segment each time its pending terms pass this size:
+	 * fewer, larger segments make a batch import a fifth faster. */
+	"INSERT INTO section_fts (section_fts, rank) VALUES ('hashsize', 16777216);",
 	/* STORE_MIGRATIONS_END: append new versions above this line. */
 };
 
@@ -392,11 +421,23 @@ err:
 	return rc;
 }
 
+/* Ends the deferral: its work is written or abandoned, the context freed. */
+static void
+store_end_deferral(struct store *st)
+{
+	void *ctx = st->deferred;
+
+	st->deferred = NULL;
+	if (ctx != NULL)
+		st->drop(ctx);
+}
+
 void
 store_close(struct store *st)
 {
 	if (st == NULL)
 		return;
+	store_end_deferral(st);
 	for (size_t i = 0; i < st->ncache; i++)
 		sqlite3_finalize(st->cache[i].stmt);
 	free(st->cache);
@@ -444,15 +485,43 @@ store_read_end(struct store *st, bool began)
 		sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL);
 }
 
+bool
+store_defer(struct store *st, int (*flush)(struct store *, void *, char **),
+    void (*drop)(void *), void *ctx)
+{
+	if (st->deferred != NULL)
+		return false;
+	st->flush = flush;
+	st->drop = drop;
+	st->deferred = ctx;
+	return true;
+}
+
+void *
+store_deferred(struct store *st)
+{
+	return st->deferred;
+}
+
 int
 store_commit(struct store *st, char **cause)
 {
-	return store_exec(st, "COMMIT", "cannot write the library", cause);
+	int rc = 0;
+
+	if (st->deferred != NULL)
+		rc = st->flush(st, st->deferred, cause);
+	store_end_deferral(st);
+	if (rc == 0 && (rc = store_exec(st, "COMMIT", "cannot write the library",
+	    cause)) == 0)
+		return 0;
+	store_rollback(st);
+	return rc;
 }
 
 void
 store_rollback(struct store *st)
 {
+	store_end_deferral(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }

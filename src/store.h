@@ -47,6 +47,20 @@ int store_commit(struct store *st, char **cause);
 void store_rollback(struct store *st);
 
 /*
+ * Work a model file gathers during a write transaction and writes only at
+ * its end (search keeps a batch's ranking data in memory): store_commit
+ * calls flush(st, ctx) before COMMIT, and a flush that fails rolls the
+ * transaction back; store_rollback, or a failed flush or commit, calls
+ * drop(ctx).  Either way the deferral ends.  One at a time: registering
+ * while one is active replaces nothing and returns false.
+ */
+bool store_defer(struct store *st, int (*flush)(struct store *, void *,
+    char **), void (*drop)(void *), void *ctx);
+
+/* The context of the active deferral, or NULL. */
+void *store_deferred(struct store *st);
+
+/*
  * Turns the last SQLite error of st into *cause ("what: sqlite message", or
  * the message alone when what is NULL) and
  * returns the matching sysexits code (EX_IOERR for disk problems, EX_DATAERR

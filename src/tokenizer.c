@@ -6,6 +6,7 @@
  */
 #include <assert.h>
 #include <limits.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <sqlite3.h>
@@ -21,6 +22,7 @@ static_assert(TOKENIZER_COLOCATED == FTS5_TOKEN_COLOCATED,
 
 /* One CJK character kept for the bigram with the next one. */
 struct tokenizer_char {
+	uint32_t c;
 	char	u8[4];
 	int	len;
 	size_t	start;
@@ -47,7 +49,20 @@ struct tokenizer_state {
 	 * another token follows. */
 	struct tokenizer_char	 pending;
 	int			 haspending;
+	int			 needpending;	/* a run of one: emit it at the end */
+
+	/* The last syllable of a Hangul run that only spaces have followed so
+	 * far: if a syllable comes next, the two make a joint bigram. */
+	struct tokenizer_char	 joint;
+	int			 hasjoint;
 };
+
+/* Precomposed Hangul syllables, the script whose words join across spaces. */
+static int
+tokenizer_is_syllable(uint32_t c)
+{
+	return c >= 0xac00 && c <= 0xd7a3;
+}
 
 /* Emits one token, first flushing a pending single if it starts a position. */
 static int
@@ -58,7 +73,7 @@ tokenizer_emit(struct tokenizer_state *ts, int flags, const char *tok,
 	int			 rc;
 
 	if (ts->haspending && !(flags & TOKENIZER_COLOCATED)) {
-		ts->haspending = 0;
+		ts->haspending = ts->needpending = 0;
 		rc = ts->cb(ts->ctx, 0, p->u8, p->len, (int)p->start,
 		    (int)p->end);
 		if (rc != 0)
@@ -108,6 +123,34 @@ tokenizer_end_run(struct tokenizer_state *ts)
 	return 0;
 }
 
+/*
+ * Korean writers space compounds inconsistently, so a Hangul run followed
+ * by spaces and another Hangul run also gets the bigram of the syllables
+ * on either side of the spaces ("회 위" in "금융위원회 위원장"), at the
+ * position of the first run's last syllable, where "금융위원회위원장"
+ * written together has the same bigram.  In a document it is colocated
+ * with that syllable's single; in a query it stands where the pending
+ * single would, so a phrase of Korean words matches with or without the
+ * spaces.
+ */
+static int
+tokenizer_join(struct tokenizer_state *ts, const struct fold_char *fc)
+{
+	struct tokenizer_char	*j = &ts->joint;
+	char			 bi[8];
+
+	ts->hasjoint = 0;
+	if (!tokenizer_is_syllable(fc->c))
+		return 0;
+	memcpy(bi, j->u8, j->len);
+	memcpy(bi + j->len, fc->u8, fc->len);
+	if (ts->mode == TOKENIZER_DOCUMENT)
+		return ts->cb(ts->ctx, TOKENIZER_COLOCATED, bi, j->len + fc->len,
+		    (int)j->start, (int)fc->end);
+	ts->haspending = ts->needpending = 0;
+	return tokenizer_emit(ts, 0, bi, j->len + fc->len, j->start, fc->end);
+}
+
 /* Adds a CJK character: the bigram it closes, and the previous single. */
 static int
 tokenizer_add_cjk(struct tokenizer_state *ts, const struct fold_char *fc)
@@ -116,6 +159,8 @@ tokenizer_add_cjk(struct tokenizer_state *ts, const struct fold_char *fc)
 	char			 bi[8];
 	int			 rc = 0;
 
+	if (ts->hasjoint && (rc = tokenizer_join(ts, fc)) != 0)
+		return rc;
 	if (ts->run > 0) {
 		memcpy(bi, c->u8, c->len);
 		memcpy(bi + c->len, fc->u8, fc->len);
@@ -126,6 +171,7 @@ tokenizer_add_cjk(struct tokenizer_state *ts, const struct fold_char *fc)
 			    c->len, c->start, c->end);
 	}
 	memcpy(c->u8, fc->u8, fc->len);
+	c->c = fc->c;
 	c->len = fc->len;
 	c->start = fc->start;
 	c->end = fc->end;
@@ -139,6 +185,24 @@ tokenizer_feed(struct tokenizer_state *ts, const struct fold_char *fc)
 {
 	int	rc;
 
+	if (fc->c == ' ' && (ts->hasjoint || (ts->run > 0 &&
+	    tokenizer_is_syllable(ts->prev.c)))) {
+		if (ts->hasjoint)
+			return 0;
+		ts->joint = ts->prev;
+		ts->hasjoint = 1;
+		if (ts->mode == TOKENIZER_QUERY && ts->run == 1) {
+			/* A query's run of one is a token of its own, unless
+			 * a joint bigram takes its place. */
+			ts->run = 0;
+			ts->pending = ts->prev;
+			ts->haspending = ts->needpending = 1;
+			return 0;
+		}
+		return tokenizer_end_run(ts);
+	}
+	if (ts->hasjoint && fold_classify(fc->c) != FOLD_CJK)
+		ts->hasjoint = 0;
 	switch (fold_classify(fc->c)) {
 	case FOLD_WORD:
 		if ((rc = tokenizer_end_run(ts)) != 0)
@@ -189,6 +253,9 @@ tokenizer_run(const char *text, size_t len, int mode, tokenizer_cb cb,
 		rc = tokenizer_end_word(&ts);
 	if (rc == 0)
 		rc = tokenizer_end_run(&ts);
+	if (rc == 0 && ts.haspending && ts.needpending)
+		rc = cb(ctx, 0, ts.pending.u8, ts.pending.len,
+		    (int)ts.pending.start, (int)ts.pending.end);
 	return rc;
 }
 

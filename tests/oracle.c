@@ -93,31 +93,70 @@ oracle_valid(const char *s, size_t len, size_t *outlen)
 	return r;
 }
 
+/* Enclosed numerals and letters (① ⑴ ㉠ ❶): searched as themselves, not
+ * as the digit or letter NFKC makes of them. */
+static bool
+oracle_enclosed(ucs4_t c)
+{
+	return (c >= 0x2460 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) ||
+	    (c >= 0x3200 && c <= 0x320D) || (c >= 0x3220 && c <= 0x3247) ||
+	    (c >= 0x3251 && c <= 0x327E) || (c >= 0x3280 && c <= 0x32BF) ||
+	    (c >= 0x1F100 && c <= 0x1F1AD);
+}
+
+/*
+ * NFKC and full case folding of s, one stretch between enclosed numerals
+ * at a time, the numerals kept as they are.
+ */
 char *
 oracle_fold(const char *s, size_t len)
 {
-	size_t vlen, flen;
-	char *v = oracle_valid(s, len, &vlen);
-	uint8_t *f = u8_casefold((const uint8_t *)v, vlen, NULL, UNINORM_NFKC,
-	    NULL, &flen);
-	char *r;
+	size_t vlen, flen, i = 0, from = 0, out = 0;
+	char *v = oracle_valid(s, len, &vlen), *r = NULL;
 
-	if (f == NULL)
-		abort();
-	r = oracle_strndup((const char *)f, flen);
-	free(f);
+	while (i <= vlen) {
+		ucs4_t c = 0;
+		int l = i < vlen ? u8_mbtouc(&c, (const uint8_t *)v + i,
+		    vlen - i) : 1;
+
+		if (i == vlen || oracle_enclosed(c)) {
+			uint8_t *f = u8_casefold((const uint8_t *)v + from,
+			    i - from, NULL, UNINORM_NFKC, NULL, &flen);
+
+			if (f == NULL)
+				abort();
+			r = oracle_alloc(r, out + flen + 5);
+			memcpy(r + out, f, flen);
+			out += flen;
+			free(f);
+			if (i < vlen) {
+				memcpy(r + out, v + i, (size_t)l);
+				out += (size_t)l;
+			}
+			from = i + (size_t)l;
+		}
+		i += (size_t)l;
+	}
+	r[out] = '\0';
 	free(v);
 	return r;
 }
 
 static void
 oracle_push(struct oracle_text *t, enum oracle_kind kind, const char *s,
-    size_t n, int run)
+    size_t n, int run, int group)
 {
 	t->v = oracle_alloc(t->v, (t->n + 1) * sizeof *t->v);
 	t->v[t->n].kind = kind;
 	t->v[t->n].text = oracle_strndup(s, n);
+	t->v[t->n].group = group;
 	t->v[t->n++].run = run;
+}
+
+static bool
+oracle_syllable(ucs4_t c)
+{
+	return c >= 0xAC00 && c <= 0xD7A3;
 }
 
 void
@@ -127,7 +166,9 @@ oracle_text_read(struct oracle_text *t, const char *s, size_t len)
 	const uint8_t *p = (const uint8_t *)f, *word = NULL;
 	enum oracle_kind cur = ORACLE_SEP;
 	size_t n = strlen(f), i = 0;
-	int run = 0;
+	int run = 0, group = 0, word_group = 0;
+	bool spaces_only = false;
+	ucs4_t last = 0;
 
 	t->v = NULL;
 	t->n = 0;
@@ -140,14 +181,28 @@ oracle_text_read(struct oracle_text *t, const char *s, size_t len)
 			k = cur == ORACLE_SEP ? ORACLE_SEP : cur;
 		if (cur == ORACLE_WORD && k != ORACLE_WORD)
 			oracle_push(t, ORACLE_WORD, (const char *)word,
-			    (size_t)(p + i - word), run);
-		if (k != cur && k != ORACLE_SEP)
+			    (size_t)(p + i - word), run, word_group);
+		/* A new run starts a group, unless it is Hangul after Hangul
+		 * with only spaces between them. */
+		if (k != cur && k != ORACLE_SEP) {
 			run++;
-		if (k == ORACLE_WORD && cur != ORACLE_WORD)
+			if (!(cur == ORACLE_SEP && spaces_only &&
+			    oracle_syllable(last) && oracle_syllable(c)))
+				group++;
+		}
+		if (k == ORACLE_WORD && cur != ORACLE_WORD) {
 			word = p + i;
+			word_group = group;
+		}
 		if (k == ORACLE_CJK && oracle_class(c) == ORACLE_CJK)
 			oracle_push(t, ORACLE_CJK, (const char *)p + i,
-			    (size_t)l, run);
+			    (size_t)l, run, group);
+		if (k == ORACLE_SEP && i < n && c != ' ')
+			spaces_only = false;
+		if (k != ORACLE_SEP && oracle_class(c) != ORACLE_MARK) {
+			last = c;
+			spaces_only = true;
+		}
 		cur = k;
 		i += (size_t)l;
 	}
@@ -247,8 +302,9 @@ oracle_query_free(struct oracle_query *q)
 /*
  * The rules.  A term stands at position p of a text when each of its units
  * matches the text's unit at the same offset from p (rule 1 or 2) and each
- * run of the term obeys rule 3.  Separators take no position, so "기술 경쟁"
- * as a phrase also stands in "기술경쟁", and "TSMC를" in "TSMC 를".
+ * group of the term obeys rule 3.  Separators take no position, so "TSMC를"
+ * stands in "TSMC 를"; Korean is spacing-insensitive, so "기술 경쟁" as a
+ * phrase stands in "기술경쟁" and "금융위원회위원장" in "금융위원회 위원장".
  */
 
 /* Rule 1: a word matches the same whole word; the last word of a term with
@@ -274,8 +330,10 @@ oracle_rule_cjk(const struct oracle_unit *text, const struct oracle_unit *q)
 }
 
 /* Rule 3: characters the query writes together (two or more Hangul, kana
- * or Han in a row) stand together in the text, inside one word: "경제안보"
- * is not found in "경제 안보". */
+ * or Han in a row, or Hangul words with only spaces between them) stand
+ * together in the text: in one word, or in Hangul words with only spaces
+ * between them.  "경제안보" is found in "경제 안보", not in "경제, 안보";
+ * "日本経済" not in "日本 経済". */
 static bool
 oracle_rule_together(const struct oracle_text *text, size_t p,
     const struct oracle_term *term, size_t from, size_t to)
@@ -283,7 +341,7 @@ oracle_rule_together(const struct oracle_text *text, size_t p,
 	if (term->units.v[from].kind != ORACLE_CJK || to - from < 2)
 		return true;
 	for (size_t i = from + 1; i < to; i++)
-		if (text->v[p + i].run != text->v[p + from].run)
+		if (text->v[p + i].group != text->v[p + from].group)
 			return false;
 	return true;
 }
@@ -304,8 +362,8 @@ oracle_term_at(const struct oracle_text *text, const struct oracle_term *term,
 			return false;
 	}
 	for (size_t from = 0, to; from < u->n; from = to) {
-		for (to = from + 1; to < u->n && u->v[to].run == u->v[from].run;
-		    to++)
+		for (to = from + 1; to < u->n &&
+		    u->v[to].group == u->v[from].group; to++)
 			;
 		if (!oracle_rule_together(text, p, term, from, to))
 			return false;

@@ -32,6 +32,8 @@ struct oracle_unit {
 	enum oracle_kind	 kind;		/* ORACLE_WORD or ORACLE_CJK */
 	char			*text;		/* folded UTF-8, NUL-terminated */
 	int			 run;		/* units of one run share it */
+	int			 group;		/* and Hangul runs with only
+						   spaces between them */
 };
 
 /* A text (or a query term) read as units. */

@@ -297,8 +297,16 @@ test_oracle(struct corpus *c)
 	}
 	for (size_t i = 0; i < subs.n; i++)
 		bad[1] += !agree(c, subs.v[i], &rep[1]);
-	for (size_t i = 0; i < pairs.n; i++)
+	for (size_t i = 0; i < pairs.n; i++) {
+		/* "a b" as a phrase, and ab written together. */
+		char *together = xstrndup(pairs.v[i] + 1,
+		    strlen(pairs.v[i]) - 2), *sp = strchr(together, ' ');
+
 		bad[4] += !agree(c, pairs.v[i], &rep[4]);
+		memmove(sp, sp + 1, strlen(sp));
+		bad[7] += !agree(c, together, &rep[7]);
+		free(together);
+	}
 	is_int(bad[0], 0, "1.1 every distinct word (%zu) finds exactly the "
 	    "sections that contain it", w.n);
 	is_int(bad[1], 0, "1.2 every one- and two-character substring (%zu) of "
@@ -309,6 +317,8 @@ test_oracle(struct corpus *c)
 	    pairs.n);
 	is_int(bad[5], 0, "1.6 decomposed (NFD) Korean words");
 	is_int(bad[6], 0, "1.7 full-width Latin words");
+	is_int(bad[7], 0, "1.9 the same two words written together (%zu): "
+	    "Korean finds them spaced too", pairs.n);
 	ok(w.n > 1000 && subs.n > 1000 && pairs.n > 500 && ndigit > 10 &&
 	    none > 3, "1.8 the oracle covers enough of the text (%zu words, "
 	    "%zu with digits, %zu of one letter)", w.n, ndigit, none);
@@ -443,7 +453,7 @@ main(void)
 	}
 	free(r.slug);
 	free(warning);
-	tap_plan(19);
+	tap_plan(20);
 	corpus_load(&c);
 	test_oracle(&c);
 	test_snippets(&c);

@@ -71,10 +71,10 @@ count(struct store *st, const char *table)
  * library is stamped with, and the tables and indexes it must then hold.
  * A new migration updates both.
  */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 static const char *const schema_objects[] = {
 	"briefing", "section", "section_parent", "section_topic", "paragraph",
-	"section_fts",
+	"section_fts", "rank_term", "rank_stats",
 };
 
 static int
@@ -165,7 +165,8 @@ test_open(void)
 	    "INSERT INTO section VALUES (1, 1, NULL, 0, 1, 1, '1', 'I.', '제목',"
 	    " NULL);"
 	    "INSERT INTO paragraph VALUES (1, 1, 1, '옛날 경제안보 이야기');"
-	    "DROP TABLE section_fts; PRAGMA user_version = 1;", NULL, NULL,
+	    "DROP TABLE section_fts; DROP TABLE rank_term; DROP TABLE rank_stats;"
+	    " PRAGMA user_version = 1;", NULL, NULL,
 	    NULL) == SQLITE_OK, "1.11 a library of schema 1, made by hand");
 	store_close(st);
 	ok(store_open(path, 0, &st, &cause) == 0, "1.12 ... opens");

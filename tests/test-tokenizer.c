@@ -165,9 +165,23 @@ test_tokens(void)
 	    "경제@0-6 제안@3-9 안보@6-12", "2.2 query: bigrams only");
 	check_tokens("성", TOKENIZER_QUERY, "성@0-3",
 	    "2.3 query: one syllable is a single");
-	check_tokens("기술 경쟁", TOKENIZER_QUERY,
-	    "기술@0-6 술@3-6 경쟁@7-13",
+	check_tokens("기술, 경쟁", TOKENIZER_QUERY,
+	    "기술@0-6 술@3-6 경쟁@8-14",
 	    "2.4 query phrase: a run's last single only before more tokens");
+	check_tokens("기술 경쟁", TOKENIZER_QUERY,
+	    "기술@0-6 술경@3-10 경쟁@7-13",
+	    "2.4a query phrase of Korean words: a joint bigram across the "
+	    "space instead of the single");
+	check_tokens("금융위원회 위원장", TOKENIZER_DOCUMENT,
+	    "금융@0-6 +금@0-3 융위@3-9 +융@3-6 위원@6-12 +위@6-9 원회@9-15 "
+	    "+원@9-12 회@12-15 +회위@12-19 위원@16-22 +위@16-19 원장@19-25 "
+	    "+원@19-22 장@22-25",
+	    "2.4b document: Korean words separated by a space get the joint "
+	    "bigram, colocated");
+	check_tokens("경제, 안보 AI 반도체", TOKENIZER_DOCUMENT,
+	    "경제@0-6 +경@0-3 제@3-6 안보@8-14 +안@8-11 보@11-14 ai@15-17 "
+	    "반도@18-24 +반@18-21 도체@21-27 +도@21-24 체@24-27",
+	    "2.4c no joint across punctuation or other scripts");
 	check_tokens("TSMC를, Straße!", TOKENIZER_DOCUMENT,
 	    "tsmc@0-4 를@4-7 strasse@9-16",
 	    "2.5 Latin words folded, then Hangul; punctuation emits nothing");
@@ -440,7 +454,7 @@ main(void)
 {
 	sqlite3	*db;
 
-	tap_plan(76);
+	tap_plan(79);
 	test_tokens();
 	if ((db = open_db()) == NULL) {
 		ok(0, "open an in-memory database");
